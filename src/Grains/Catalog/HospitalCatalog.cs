@@ -1,0 +1,159 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MHA.Grains.Catalog;
+
+/// <summary>
+/// The network's hospitals and departments with their capacities, read from the department metadata file,
+/// and the mapping of department spellings (typos, abbreviations) to canonical department names.
+/// </summary>
+public sealed class HospitalCatalog
+{
+    private readonly FrozenDictionary<int, HospitalInfo> _hospitals;
+    private readonly FrozenDictionary<string, string> _departmentNames;
+    private readonly string[] _canonicalDepartments;
+
+    private HospitalCatalog(CatalogFile file)
+    {
+        if (file.Hospitals.Count == 0 || file.Departments.Count == 0)
+        {
+            throw new InvalidDataException("The department metadata file lists no hospitals or no departments.");
+        }
+
+        _canonicalDepartments = file.Departments.Select(d => d.Name).ToArray();
+        _hospitals = file.Hospitals.ToFrozenDictionary(
+            h => h.Id,
+            h => new HospitalInfo(h.Id, h.Name, file.Departments
+                .Select(d => new DepartmentInfo(h.Id, h.Name, d.Name, d.Code, d.Capacity, d.StaffedBeds ?? d.Capacity, d.TypicalStayHours))
+                .ToArray()));
+
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in file.Departments)
+        {
+            names[d.Name.Trim()] = d.Name;
+            names[d.Code.Trim()] = d.Name;
+            foreach (var alias in d.Aliases ?? [])
+            {
+                names[alias.Trim()] = d.Name;
+            }
+        }
+
+        _departmentNames = names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyCollection<HospitalInfo> Hospitals => _hospitals.Values.OrderBy(h => h.Id).ToArray();
+
+    public IReadOnlyList<string> DepartmentNames => _canonicalDepartments;
+
+    public IEnumerable<DepartmentInfo> AllDepartments => Hospitals.SelectMany(h => h.Departments);
+
+    public bool TryGetHospital(int hospitalId, out HospitalInfo hospital) => _hospitals.TryGetValue(hospitalId, out hospital!);
+
+    public HospitalInfo GetHospital(int hospitalId) =>
+        _hospitals.TryGetValue(hospitalId, out var h) ? h : throw new KeyNotFoundException($"Hospital {hospitalId} is not in the catalog.");
+
+    public DepartmentInfo GetDepartment(int hospitalId, string canonicalDepartment) =>
+        GetHospital(hospitalId).Departments.FirstOrDefault(d => d.Department == canonicalDepartment)
+        ?? throw new KeyNotFoundException($"Department '{canonicalDepartment}' is not in the catalog.");
+
+    /// <summary>
+    /// Maps a department as written by a sender to its canonical name: exact or case-insensitive name, code,
+    /// a known alias, or a unique near spelling (edit distance ≤ 2 for names of 6+ letters).
+    /// </summary>
+    public DepartmentMatch MatchDepartment(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return DepartmentMatch.None;
+        }
+
+        if (Array.IndexOf(_canonicalDepartments, written) >= 0)
+        {
+            return new DepartmentMatch(written, Corrected: false);
+        }
+
+        var trimmed = written.Trim();
+        if (_departmentNames.TryGetValue(trimmed, out var canonical))
+        {
+            return new DepartmentMatch(canonical, Corrected: true);
+        }
+
+        if (trimmed.Length >= 6)
+        {
+            var candidates = _canonicalDepartments
+                .Select(name => (name, distance: EditDistance(trimmed.ToUpperInvariant(), name.ToUpperInvariant())))
+                .Where(c => c.distance <= 2)
+                .OrderBy(c => c.distance)
+                .ToArray();
+            if (candidates.Length == 1 || (candidates.Length > 1 && candidates[0].distance < candidates[1].distance))
+            {
+                return new DepartmentMatch(candidates[0].name, Corrected: true);
+            }
+        }
+
+        return DepartmentMatch.None;
+    }
+
+    public static HospitalCatalog LoadDefault()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("MHA.Grains.Catalog.hospital-departments.json")
+            ?? throw new InvalidOperationException("The embedded department metadata file is missing from the build.");
+        return Load(stream);
+    }
+
+    public static HospitalCatalog LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    public static HospitalCatalog Load(Stream json) =>
+        new(JsonSerializer.Deserialize<CatalogFile>(json, JsonOptions) ?? throw new InvalidDataException("Empty department metadata file."));
+
+    public static HospitalCatalog Create(CatalogOptions options) =>
+        string.IsNullOrWhiteSpace(options.Path) ? LoadDefault() : LoadFile(options.Path);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private sealed record CatalogFile(
+        [property: JsonPropertyName("hospitals")] List<HospitalEntry> Hospitals,
+        [property: JsonPropertyName("departments")] List<DepartmentEntry> Departments);
+
+    private sealed record HospitalEntry(int Id, string Name);
+
+    private sealed record DepartmentEntry(string Name, string Code, int Capacity, int? StaffedBeds, double TypicalStayHours, List<string>? Aliases);
+}
+
+/// <summary>The canonical department a written department name maps to, and whether it had to be corrected.</summary>
+public readonly record struct DepartmentMatch(string? Department, bool Corrected)
+{
+    public static DepartmentMatch None => new(null, false);
+
+    public bool Found => Department is not null;
+}
