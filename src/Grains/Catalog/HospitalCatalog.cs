@@ -60,7 +60,8 @@ public sealed class HospitalCatalog
 
     /// <summary>
     /// Maps a department as written by a sender to its canonical name: exact or case-insensitive name, code,
-    /// a known alias, or a unique near spelling (edit distance ≤ 2 for names of 6+ letters).
+    /// a known alias, or a unique near spelling: same first letter and one typo (two for names of 9+ letters),
+    /// where a swap of neighbouring letters is one typo. "Radiology" is not a typo of "Cardiology".
     /// </summary>
     public DepartmentMatch MatchDepartment(string? written)
     {
@@ -83,8 +84,9 @@ public sealed class HospitalCatalog
         if (trimmed.Length >= 6)
         {
             var candidates = _canonicalDepartments
-                .Select(name => (name, distance: EditDistance(trimmed.ToUpperInvariant(), name.ToUpperInvariant())))
-                .Where(c => c.distance <= 2)
+                .Where(name => char.ToUpperInvariant(name[0]) == char.ToUpperInvariant(trimmed[0]))
+                .Select(name => (name, distance: TypoDistance(trimmed.ToUpperInvariant(), name.ToUpperInvariant())))
+                .Where(c => c.distance <= (c.name.Length >= 9 ? 2 : 1))
                 .OrderBy(c => c.distance)
                 .ToArray();
             if (candidates.Length == 1 || (candidates.Length > 1 && candidates[0].distance < candidates[1].distance))
@@ -121,24 +123,26 @@ public sealed class HospitalCatalog
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    private static int EditDistance(string a, string b)
+    /// <summary>Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps each cost one.</summary>
+    private static int TypoDistance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 
     private sealed record CatalogFile(

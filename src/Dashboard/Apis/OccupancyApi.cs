@@ -1,0 +1,58 @@
+using MHA.Dashboard.Authorization;
+using MHA.Grains.Catalog;
+using MHA.Grains.Contracts;
+using MHA.Grains.Grains;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace MHA.Dashboard.Apis;
+
+/// <summary>Live occupancy: <c>GET /api/occupancy</c>, <c>GET /api/occupancy/{hospitalId}</c>, bed lists and anomalies.</summary>
+public static class OccupancyApi
+{
+    public static IEndpointRouteBuilder MapOccupancyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/occupancy").WithTags("Occupancy");
+        api.MapGet("/", GetNetworkAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
+        api.MapGet("/{hospitalId:int}", GetHospitalAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
+        api.MapGet("/{hospitalId:int}/anomalies", GetAnomaliesAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
+        api.MapGet("/{hospitalId:int}/departments/{department}/beds", GetBedsAsync).RequireAuthorization(BoardPolicies.ViewBeds);
+
+        app.MapGet("/api/board/config", (IOptions<BoardOptions> options) => Results.Ok(new
+        {
+            amber_threshold_pct = options.Value.AmberThresholdPct,
+            red_threshold_pct = options.Value.RedThresholdPct,
+            stale_after_seconds = options.Value.StaleAfterSeconds,
+        })).RequireAuthorization(BoardPolicies.ViewOccupancy);
+        return app;
+    }
+
+    private static async Task<NetworkOccupancy> GetNetworkAsync(IGrainFactory grains, HospitalCatalog catalog, TimeProvider time)
+    {
+        var hospitals = await Task.WhenAll(catalog.Hospitals.Select(h => grains.GetGrain<IHospitalGrain>(h.Id).GetOccupancyAsync()));
+        return NetworkOccupancy.Sum(time.GetUtcNow(), hospitals);
+    }
+
+    private static async Task<IResult> GetHospitalAsync(int hospitalId, IGrainFactory grains, HospitalCatalog catalog) =>
+        catalog.TryGetHospital(hospitalId, out _)
+            ? Results.Ok(await grains.GetGrain<IHospitalGrain>(hospitalId).GetOccupancyAsync())
+            : Results.Problem($"Hospital {hospitalId} is not in the catalog.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> GetAnomaliesAsync(int hospitalId, IGrainFactory grains, HospitalCatalog catalog) =>
+        catalog.TryGetHospital(hospitalId, out _)
+            ? Results.Ok(await grains.GetGrain<IHospitalGrain>(hospitalId).GetAnomaliesAsync())
+            : Results.Problem($"Hospital {hospitalId} is not in the catalog.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> GetBedsAsync(int hospitalId, string department, IGrainFactory grains, HospitalCatalog catalog)
+    {
+        var match = catalog.MatchDepartment(department);
+        if (!catalog.TryGetHospital(hospitalId, out _) || !match.Found)
+        {
+            return Results.Problem($"No department '{department}' in hospital {hospitalId}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return Results.Ok(await grains.GetGrain<IHospitalGrain>(hospitalId).GetBedsAsync(match.Department!));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MHA.Dashboard.Authorization;
+
+/// <summary>
+/// The authorization policies every endpoint and hub names. Until role-based access lands (JWT roles by hospital and
+/// department), the embedded default grants them to every caller; each endpoint already states which it needs.
+/// </summary>
+public static class BoardPolicies
+{
+    /// <summary>Read department-level occupancy (board, occupancy API, hub).</summary>
+    public const string ViewOccupancy = "ViewOccupancy";
+
+    /// <summary>Read bed-level detail (patient ids): PHI.</summary>
+    public const string ViewBeds = "ViewBeds";
+
+    /// <summary>Post events.</summary>
+    public const string IngestEvents = "IngestEvents";
+
+    public static IServiceCollection AddBoardAuthorization(this IServiceCollection services) =>
+        services.AddAuthorization(options =>
+        {
+            options.AddPolicy(ViewOccupancy, p => p.RequireAssertion(_ => true));
+            options.AddPolicy(ViewBeds, p => p.RequireAssertion(_ => true));
+            options.AddPolicy(IngestEvents, p => p.RequireAssertion(_ => true));
+        });
+}

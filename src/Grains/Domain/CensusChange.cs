@@ -1,0 +1,17 @@
+using MHA.Grains.Contracts;
+
+namespace MHA.Grains.Domain;
+
+/// <summary>What applying events did to a hospital census: the departments whose numbers changed and the anomalies met.</summary>
+public sealed class CensusChange
+{
+    public HashSet<string> ChangedDepartments { get; } = new(StringComparer.Ordinal);
+
+    public List<OccupancyAnomaly> Anomalies { get; } = [];
+
+    public int Applied { get; set; }
+
+    public int Duplicates { get; set; }
+
+    public bool IsEmpty => ChangedDepartments.Count == 0 && Anomalies.Count == 0 && Applied == 0 && Duplicates == 0;
+}

@@ -1,0 +1,225 @@
+using MHA.Grains.Catalog;
+using MHA.Grains.Contracts;
+
+namespace MHA.Grains.Domain;
+
+/// <summary>
+/// The live bed census of one hospital and the occupancy rules of docs/events.md: applies events in order,
+/// counts each event id once, never lets a count go negative, never shows a patient in two beds, and
+/// records an anomaly wherever the input says something impossible.
+/// </summary>
+public sealed class HospitalCensus
+{
+    private readonly Dictionary<string, DepartmentCensus> _departments;
+    private readonly Dictionary<string, Placement> _placements = new(StringComparer.Ordinal);
+    private readonly BoundedRecentMap<bool> _seenEventIds;
+    private readonly BoundedRecentMap<DateTimeOffset> _departedLastEvent;
+    private readonly PriorityQueue<ScheduledDischarge, DateTimeOffset> _scheduledDischarges = new();
+
+    public HospitalCensus(HospitalInfo hospital, CensusLimits? limits = null)
+    {
+        limits ??= CensusLimits.Default;
+        Hospital = hospital;
+        _departments = hospital.Departments.ToDictionary(d => d.Department, d => new DepartmentCensus(d), StringComparer.Ordinal);
+        _seenEventIds = new BoundedRecentMap<bool>(limits.RememberedEventIds);
+        _departedLastEvent = new BoundedRecentMap<DateTimeOffset>(limits.RememberedDepartedPatients);
+    }
+
+    public HospitalInfo Hospital { get; }
+
+    public long EventsApplied { get; private set; }
+
+    public long DuplicatesIgnored { get; private set; }
+
+    public int Occupied => _placements.Count;
+
+    public IEnumerable<DepartmentCensus> Departments => _departments.Values;
+
+    public DepartmentCensus Department(string name) => _departments[name];
+
+    public bool TryGetPlacement(string patientId, out string department, out string bedId)
+    {
+        var found = _placements.TryGetValue(patientId, out var placement);
+        department = placement?.Department ?? "";
+        bedId = placement?.BedId ?? "";
+        return found;
+    }
+
+    /// <summary>Applies one event; <paramref name="now"/> is the engine clock (for legacy discharges and last-hour counts).</summary>
+    public void Apply(AdtEvent e, DateTimeOffset now, CensusChange change)
+    {
+        if (e.HospitalId != Hospital.Id)
+        {
+            throw new ArgumentException($"Event for hospital {e.HospitalId} sent to the census of hospital {Hospital.Id}.", nameof(e));
+        }
+
+        var idHash = StableHash.Of(e.EventId);
+        if (_seenEventIds.ContainsKey(idHash))
+        {
+            DuplicatesIgnored++;
+            change.Duplicates++;
+            return;
+        }
+
+        _seenEventIds.Set(idHash, true);
+        EventsApplied++;
+        change.Applied++;
+
+        var patientHash = StableHash.Of(e.PatientId);
+        _placements.TryGetValue(e.PatientId, out var placement);
+        var lastEventTime = placement?.LastEventTime ?? (_departedLastEvent.TryGetValue(patientHash, out var t) ? t : (DateTimeOffset?)null);
+        if (lastEventTime is { } last && e.EventTime < last)
+        {
+            Record(change, AnomalyKinds.OutOfOrder, e, e.Department);
+            return;
+        }
+
+        switch (e.Type)
+        {
+            case AdtEventType.Admission:
+                Admit(e, placement, now, change);
+                break;
+            case AdtEventType.Transfer:
+                Transfer(e, placement, now, change);
+                break;
+            case AdtEventType.Discharge:
+                if (placement is null)
+                {
+                    Record(change, AnomalyKinds.DischargeWithoutAdmission, e, e.Department);
+                    _departedLastEvent.Set(patientHash, e.EventTime);
+                }
+                else
+                {
+                    Leave(e.PatientId, placement, now, change);
+                    var department = _departments[placement.Department];
+                    department.Discharges.Add(e.EventTime, now);
+                    _departedLastEvent.Set(patientHash, e.EventTime);
+                }
+
+                break;
+            case AdtEventType.Update:
+                if (placement is not null) placement.LastEventTime = e.EventTime;
+                else _departedLastEvent.Set(patientHash, e.EventTime);
+                break;
+        }
+    }
+
+    /// <summary>Discharges legacy-shape stays whose planned discharge time has passed.</summary>
+    public void ReleaseDueDischarges(DateTimeOffset now, CensusChange change)
+    {
+        while (_scheduledDischarges.TryPeek(out var due, out var dueAt) && dueAt <= now)
+        {
+            _scheduledDischarges.Dequeue();
+            if (_placements.TryGetValue(due.PatientId, out var placement) && placement.StayId == due.StayId)
+            {
+                Leave(due.PatientId, placement, now, change);
+                _departments[placement.Department].Discharges.Add(dueAt, now);
+                _departedLastEvent.Set(StableHash.Of(due.PatientId), dueAt);
+            }
+        }
+    }
+
+    public DateTimeOffset? NextScheduledDischarge => _scheduledDischarges.TryPeek(out _, out var at) ? at : null;
+
+    public HospitalOccupancy Snapshot(DateTimeOffset now) =>
+        HospitalOccupancy.Sum(Hospital.Id, Hospital.Name, Hospital.Departments.Select(d => _departments[d.Department].Snapshot(now)).ToArray());
+
+    private void Admit(AdtEvent e, Placement? placement, DateTimeOffset now, CensusChange change)
+    {
+        var department = e.Department!;
+        var bedId = e.BedId!;
+        if (placement is not null)
+        {
+            if (placement.Department == department && placement.BedId == bedId)
+            {
+                Record(change, AnomalyKinds.AlreadyInBed, e, department);
+                placement.LastEventTime = e.EventTime;
+                return;
+            }
+
+            Record(change, AnomalyKinds.AdmittedWhileInBed, e, placement.Department);
+            Leave(e.PatientId, placement, now, change);
+        }
+
+        var since = e.AdmissionTime ?? e.EventTime;
+        var expectedDischarge = e.Shape == EventShape.Legacy ? e.DischargeTime : null;
+        Occupy(e, department, bedId, since, expectedDischarge, now, change);
+        _departments[department].Admissions.Add(e.EventTime, now);
+
+        if (e.Shape == EventShape.Legacy && e.DischargeTime is { } dischargeAt)
+        {
+            _scheduledDischarges.Enqueue(new ScheduledDischarge(e.PatientId, e.EventId), dischargeAt);
+            ReleaseDueDischarges(now, change);
+        }
+    }
+
+    private void Transfer(AdtEvent e, Placement? placement, DateTimeOffset now, CensusChange change)
+    {
+        var department = e.Department!;
+        var bedId = e.BedId!;
+        if (placement is null)
+        {
+            Record(change, AnomalyKinds.TransferWithoutAdmission, e, department);
+        }
+        else
+        {
+            if (placement.Department == department && placement.BedId == bedId)
+            {
+                placement.LastEventTime = e.EventTime;
+                return;
+            }
+
+            Leave(e.PatientId, placement, now, change);
+        }
+
+        Occupy(e, department, bedId, e.EventTime, placement?.ExpectedDischarge, now, change, placement?.StayId);
+    }
+
+    private void Occupy(AdtEvent e, string departmentName, string bedId, DateTimeOffset since, DateTimeOffset? expectedDischarge,
+        DateTimeOffset now, CensusChange change, string? stayId = null)
+    {
+        var department = _departments[departmentName];
+        if (department.TryGetOccupant(bedId, out var previous) && previous.PatientId != e.PatientId)
+        {
+            Record(change, AnomalyKinds.BedReassigned, e, departmentName);
+            if (_placements.TryGetValue(previous.PatientId, out var displaced))
+            {
+                Leave(previous.PatientId, displaced, now, change);
+                _departedLastEvent.Set(StableHash.Of(previous.PatientId), displaced.LastEventTime);
+            }
+        }
+
+        department.Occupy(new BedOccupant(bedId, e.PatientId, since, expectedDischarge));
+        _placements[e.PatientId] = new Placement(departmentName, bedId, stayId ?? e.EventId, expectedDischarge) { LastEventTime = e.EventTime };
+        department.UpdatedAt = now;
+        change.ChangedDepartments.Add(departmentName);
+        if (department.Occupied > department.Info.Capacity)
+        {
+            Record(change, AnomalyKinds.OverCapacity, e, departmentName);
+        }
+    }
+
+    private void Leave(string patientId, Placement placement, DateTimeOffset now, CensusChange change)
+    {
+        var department = _departments[placement.Department];
+        if (department.TryGetOccupant(placement.BedId, out var occupant) && occupant.PatientId == patientId)
+        {
+            department.Vacate(placement.BedId);
+        }
+
+        _placements.Remove(patientId);
+        department.UpdatedAt = now;
+        change.ChangedDepartments.Add(placement.Department);
+    }
+
+    private static void Record(CensusChange change, string kind, AdtEvent e, string? department) =>
+        change.Anomalies.Add(new OccupancyAnomaly(kind, e.EventId, department, e.EventTime));
+
+    /// <summary>Where a patient is: department, bed, the stay (admitting event id) and the last applied event time.</summary>
+    private sealed record Placement(string Department, string BedId, string StayId, DateTimeOffset? ExpectedDischarge)
+    {
+        public DateTimeOffset LastEventTime { get; set; }
+    }
+
+    private sealed record ScheduledDischarge(string PatientId, string StayId);
+}

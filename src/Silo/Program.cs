@@ -1,0 +1,3 @@
+using MHA.Silo;
+
+SiloApp.Build(args).Run();
