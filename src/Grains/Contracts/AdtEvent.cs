@@ -31,5 +31,8 @@ public sealed record AdtEvent
     /// <summary>Attributes outside the contract, as raw JSON text by name. Never dropped.</summary>
     [Id(18)] public IReadOnlyDictionary<string, string> Extras { get; init; } = EmptyExtras;
 
+    /// <summary>True when the event carried no time at all and <see cref="EventTime"/> is its receipt time.</summary>
+    [Id(19)] public bool EventTimeFromReceipt { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptyExtras = new Dictionary<string, string>();
 }

@@ -68,7 +68,12 @@ public sealed class HospitalCensus
         var patientHash = StableHash.Of(e.PatientId);
         _placements.TryGetValue(e.PatientId, out var placement);
         var lastEventTime = placement?.LastEventTime ?? (_departedLastEvent.TryGetValue(patientHash, out var t) ? t : (DateTimeOffset?)null);
-        if (lastEventTime is { } last && e.EventTime < last)
+        if (e.EventTimeFromReceipt)
+        {
+            // No time was sent: apply in arrival order, without moving the patient's clock to the receipt time.
+            e = e with { EventTime = lastEventTime ?? e.EventTime };
+        }
+        else if (lastEventTime is { } last && e.EventTime < last)
         {
             Record(change, AnomalyKinds.OutOfOrder, e, e.Department);
             return;

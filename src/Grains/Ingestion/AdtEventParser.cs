@@ -136,6 +136,7 @@ public sealed class AdtEventParser(HospitalCatalog catalog)
         var admissionTime = fields.Timestamp("admission_time");
         var dischargeTime = fields.Timestamp("discharge_time");
         var eventTime = legacy ? admissionTime : fields.Timestamp("event_time");
+        var eventTimeFromReceipt = false;
         if (eventTime is null)
         {
             if (!legacy) flags.Add(DataQualityFlags.EventTimeDerived);
@@ -144,7 +145,12 @@ public sealed class AdtEventParser(HospitalCatalog catalog)
                 AdtEventType.Admission => admissionTime,
                 AdtEventType.Discharge => dischargeTime,
                 _ => null,
-            } ?? receivedAt;
+            };
+            if (eventTime is null)
+            {
+                eventTime = receivedAt;
+                eventTimeFromReceipt = true;
+            }
         }
 
         if (admissionTime is null)
@@ -189,6 +195,7 @@ public sealed class AdtEventParser(HospitalCatalog catalog)
             ReceivedAt = receivedAt,
             Flags = flags.Distinct().ToArray(),
             Extras = ReadExtras(root),
+            EventTimeFromReceipt = eventTimeFromReceipt,
         });
     }
 

@@ -1,7 +1,5 @@
 using System.Net;
 using MHA.Grains;
-using MHA.Grains.Catalog;
-using MHA.Grains.Ingestion;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -20,15 +18,7 @@ public static class EngineHostExtensions
             builder.WebHost.UseUrls($"http://localhost:{siloOptions.EffectiveHttpPort}");
         }
 
-        builder.Services.TryAddTimeProvider();
-        builder.Services.AddOptions<EngineOptions>().Bind(builder.Configuration.GetSection(EngineOptions.Section))
-            .Validate(o => o.BoardPushInterval > TimeSpan.Zero && o.CountsRefreshInterval > TimeSpan.Zero, "Engine intervals must be positive.")
-            .Validate(o => o.RememberedEventIds > 0 && o.RememberedDepartedPatients > 0, "Engine memory bounds must be positive.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
-        builder.Services.AddSingleton(sp => HospitalCatalog.Create(sp.GetRequiredService<IOptions<CatalogOptions>>().Value));
-        builder.Services.AddSingleton<AdtEventParser>();
-        builder.Services.AddSingleton<EventIngestor>();
+        builder.Services.AddOccupancyEngineCore(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {
@@ -43,13 +33,5 @@ public static class EngineHostExtensions
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
         });
         return builder;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

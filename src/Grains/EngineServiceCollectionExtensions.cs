@@ -1,0 +1,26 @@
+using MHA.Grains.Catalog;
+using MHA.Grains.Ingestion;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace MHA.Grains;
+
+/// <summary>Registers what the engine's grains and ingest need (catalog, parser, ingestor, clock, options), once for every host.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddOccupancyEngineCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section))
+            .Validate(o => o.BoardPushInterval > TimeSpan.Zero && o.CountsRefreshInterval > TimeSpan.Zero, "Engine intervals must be positive.")
+            .Validate(o => o.RememberedEventIds > 0 && o.RememberedDepartedPatients > 0, "Engine memory bounds must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
+        services.TryAddSingleton(sp => HospitalCatalog.Create(sp.GetRequiredService<IOptions<CatalogOptions>>().Value));
+        services.TryAddSingleton<AdtEventParser>();
+        services.TryAddSingleton<EventIngestor>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using MHA.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace MHA.IntegrationTests;
+
+/// <summary>The board page in headless Chromium (Debian's <c>chromium</c>, driven by Playwright).</summary>
+public sealed class BoardBrowserTests : IAsyncLifetime
+{
+    private SiloHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await SiloHost.StartAsync($"browser-{Guid.NewGuid():N}");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
+        : throw new InvalidOperationException("Chromium not found: run ./test.sh (it installs Debian's chromium) or set CHROMIUM_PATH.");
+
+    [Fact]
+    public async Task Board_shows_all_hospitals_and_updates_a_department_without_reload()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        await page.GotoAsync(_host.BaseAddress.ToString());
+
+        var hospitals = page.Locator("[data-hospital-id]:not([data-department])");
+        await Assertions.Expect(hospitals).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("[data-department]")).ToHaveCountAsync(49);
+        await Assertions.Expect(page.Locator("#connection-lost")).ToBeHiddenAsync();
+
+        var occupied = page.Locator("[data-hospital-id='4'][data-department='Surgery'] .occupied");
+        await Assertions.Expect(occupied).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("[data-hospital-id='4'][data-department='Surgery'] .capacity")).ToHaveTextAsync("30");
+
+        await _host.IngestAsync(TestEvents.Admission("browser-1", "P-browser-1", 4, "Surgery", "H4-SURG-05"));
+        await Assertions.Expect(occupied).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 5000 });
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "board.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Board_shows_connection_lost_when_the_server_goes_away()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_host.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("[data-department]")).ToHaveCountAsync(49);
+        await Assertions.Expect(page.Locator("#connection-lost")).ToBeHiddenAsync();
+
+        await _host.App.StopAsync();
+        await Assertions.Expect(page.Locator("#connection-lost")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "board-connection-lost.png") });
+    }
+}

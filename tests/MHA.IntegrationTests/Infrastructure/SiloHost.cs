@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MHA.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MHA.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host (Orleans silo + board + APIs) started in the test process on free loopback ports, with Kestrel
+/// serving HTTP. Several can join one cluster: pass the first one's silo port as the primary.
+/// </summary>
+public sealed class SiloHost : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private SiloHost(WebApplication app, int siloPort)
+    {
+        App = app;
+        SiloPort = siloPort;
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public WebApplication App { get; }
+
+    public int SiloPort { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<SiloHost> StartAsync(string clusterId, int? primarySiloPort = null, IDictionary<string, string?>? settings = null)
+    {
+        var siloPort = FreePorts.Next();
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            $"--Silo:SiloPort={siloPort}",
+            $"--Silo:GatewayPort={FreePorts.Next()}",
+            $"--Silo:PrimarySiloPort={primarySiloPort ?? siloPort}",
+            $"--Silo:ClusterId={clusterId}",
+            "--SimulatedFeed:Enabled=false",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Error",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            args.Add($"--{key}={value}");
+        }
+
+        var app = SiloApp.Build(args.ToArray());
+        await app.StartAsync();
+        return new SiloHost(app, siloPort);
+    }
+
+    public async Task<JsonElement> IngestAsync(string ndjson)
+    {
+        using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
+        using var response = await Http.PostAsync("/api/events", content);
+        var body = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode != 202) throw new HttpRequestException($"Ingest answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path) =>
+        (await Http.GetFromJsonAsync<JsonElement>(path))!;
+
+    /// <summary>Occupied count per "hospital/department" as <c>GET /api/occupancy</c> reports it.</summary>
+    public async Task<Dictionary<string, int>> GetOccupiedAsync()
+    {
+        var network = await GetJsonAsync("/api/occupancy");
+        return network.GetProperty("hospitals").EnumerateArray()
+            .SelectMany(h => h.GetProperty("departments").EnumerateArray())
+            .ToDictionary(d => $"{d.GetProperty("hospital_id").GetInt32()}/{d.GetProperty("department").GetString()}", d => d.GetProperty("occupied").GetInt32());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            await App.StopAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
