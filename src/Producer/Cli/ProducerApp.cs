@@ -1,0 +1,96 @@
+using Azure.Identity;
+using Azure.Messaging.EventHubs;
+using Azure.Messaging.EventHubs.Producer;
+using MHA.Grains.Catalog;
+using MHA.Producer.Running;
+using MHA.Producer.Simulation;
+using MHA.Producer.Sinks;
+
+namespace MHA.Producer.Cli;
+
+/// <summary>
+/// One producer run from its command line to its exit code: 0 done, 1 runtime failure, 2 bad arguments.
+/// Takes its streams as parameters so tests run it exactly as <c>Program</c> does.
+/// </summary>
+internal static class ProducerApp
+{
+    public const int Success = 0;
+    public const int RuntimeFailure = 1;
+    public const int BadArguments = 2;
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        Func<Stream> openStdout,
+        TextWriter stdoutText,
+        TextWriter stderr,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        ProducerSettings settings;
+        try
+        {
+            settings = ProducerCommandLine.Parse(args, environment);
+        }
+        catch (CommandLineException ex)
+        {
+            await stderr.WriteLineAsync($"producer: {ex.Message}");
+            await stderr.WriteLineAsync("Run with --help for the options.");
+            return BadArguments;
+        }
+
+        if (settings.ShowHelp)
+        {
+            await stdoutText.WriteLineAsync(ProducerUsage.Text);
+            return Success;
+        }
+
+        var time = TimeProvider.System;
+        var progress = new ProgressReporter(stderr, time, TimeSpan.FromSeconds(2));
+        try
+        {
+            var generator = new AdtTrafficGenerator(HospitalCatalog.LoadDefault(), settings.Traffic);
+            await using var sink = CreateSink(settings, openStdout, stderr, time);
+            var pump = new TrafficPump(sink, new PumpSettings(settings.Count, settings.Rate, settings.BatchSize), progress, time);
+            await pump.RunAsync(generator, cancellationToken);
+            progress.ReportFinal();
+            return Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C is how an endless run ends; what was sent is reported.
+            progress.ReportFinal();
+            return Success;
+        }
+        catch (Exception ex) when (ex is SinkFailedException or IOException or UnauthorizedAccessException or EventHubsException
+                                       or HttpRequestException or Azure.RequestFailedException or AuthenticationFailedException
+                                       or FormatException or ArgumentException)
+        {
+            progress.ReportFinal();
+            await stderr.WriteLineAsync($"producer: failed: {ex.Message}");
+            return RuntimeFailure;
+        }
+    }
+
+    private static IEventSink CreateSink(ProducerSettings settings, Func<Stream> openStdout, TextWriter stderr, TimeProvider time) =>
+        settings.Output switch
+        {
+            ProducerOutput.File when settings.WritesToStdout => new NdjsonStreamSink(openStdout(), ownsStream: false),
+            ProducerOutput.File => NdjsonStreamSink.ForFile(settings.OutputPath),
+            ProducerOutput.Http => new HttpNdjsonSink(
+                new HttpClient { Timeout = TimeSpan.FromSeconds(100) }, settings.Target!, settings.BearerToken, new HttpRetrySettings(), time, stderr),
+            ProducerOutput.EventHubs => new EventHubsSink(CreateEventHubsClient(settings)),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Output, "Unknown output."),
+        };
+
+    private static EventHubProducerClient CreateEventHubsClient(ProducerSettings settings)
+    {
+        if (settings.EventHubsNamespace is not null)
+        {
+            return new EventHubProducerClient(settings.EventHubsNamespace, settings.EventHubName!, new DefaultAzureCredential());
+        }
+
+        return string.IsNullOrWhiteSpace(settings.EventHubName)
+            ? new EventHubProducerClient(settings.EventHubsConnection!)
+            : new EventHubProducerClient(settings.EventHubsConnection!, settings.EventHubName);
+    }
+}
