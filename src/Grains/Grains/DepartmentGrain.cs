@@ -1,8 +1,11 @@
 using MHA.Grains.Contracts;
+using Orleans.Placement;
 
 namespace MHA.Grains.Grains;
 
 /// <summary>Holds its department's latest state from the hospital and forwards changed numbers to the silo's push notifier.</summary>
+/// <remarks>Placed at random so that a hospital's departments, and their push fan-out, spread over the cluster's silos.</remarks>
+[RandomPlacement]
 public sealed class DepartmentGrain : Grain, IDepartmentGrain
 {
     private DepartmentState? _state;

@@ -33,8 +33,20 @@ public sealed class OccupancyPushGrain(TimeProvider time, IOptions<EngineOptions
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        _flushTimer?.Dispose();
-        _flushTimer = null;
+        try
+        {
+            await SendPendingAsync();
+        }
+        finally
+        {
+            // Disposed only now: disposing a grain timer cancels the token of its running callback.
+            _flushTimer?.Dispose();
+            _flushTimer = null;
+        }
+    }
+
+    private async Task SendPendingAsync()
+    {
         if (_pending.Count == 0) return;
 
         var update = new OccupancyUpdate(time.GetUtcNow(), _pending.Values.ToArray());
@@ -51,7 +63,7 @@ public sealed class OccupancyPushGrain(TimeProvider time, IOptions<EngineOptions
         {
             try
             {
-                await observer.OnOccupancyChanged(update).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+                await observer.OnOccupancyChanged(update).WaitAsync(TimeSpan.FromSeconds(5));
             }
             catch (Exception ex)
             {

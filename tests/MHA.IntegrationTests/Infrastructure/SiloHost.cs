@@ -85,7 +85,8 @@ public sealed class SiloHost : IAsyncDisposable
         Http.Dispose();
         try
         {
-            await App.StopAsync(TimeSpan.FromSeconds(10));
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await App.StopAsync(deadline.Token);
         }
         finally
         {

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MHA.IntegrationTests.Infrastructure;
+
+namespace MHA.IntegrationTests;
+
+/// <summary>
+/// The README's first command, as a newcomer runs it: <c>dotnet run --project src/Silo</c> with no configuration
+/// serves the board on http://localhost:5080 with a live simulated feed.
+/// </summary>
+public sealed partial class EmbeddedDefaultTests : IAsyncLifetime
+{
+    private readonly StringBuilder _output = new();
+    private Process _silo = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", ["run", "--project", "src/Silo", "--no-build", "-c", RepositoryPaths.BuildConfiguration])
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var variable in new[] { "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        _silo = Process.Start(start)!;
+        _silo.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _silo.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _silo.BeginOutputReadLine();
+        _silo.BeginErrorReadLine();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_silo.HasExited)
+        {
+            _silo.Kill(entireProcessTree: true);
+            await _silo.WaitForExitAsync();
+        }
+
+        lock (_output)
+        {
+            File.WriteAllText(Path.Combine(RepositoryPaths.TestOutput, "embedded-default-silo.log"), _output.ToString());
+        }
+
+        _silo.Dispose();
+    }
+
+    [Fact]
+    public async Task Dotnet_run_shows_every_department_and_a_live_feed_within_20_seconds()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://localhost:5080"), Timeout = TimeSpan.FromSeconds(5) };
+        async Task<JsonElement?> Occupancy()
+        {
+            try
+            {
+                return await http.GetFromJsonAsync<JsonElement>("/api/occupancy");
+            }
+            catch (Exception) when (!_silo.HasExited)
+            {
+                return null;
+            }
+        }
+
+        var network = await Eventually.ReturnsAsync(Occupancy,
+            n => n is { } v && v.GetProperty("hospitals").GetArrayLength() == 7 && v.GetProperty("occupied").GetInt32() > 0,
+            TimeSpan.FromSeconds(20), "7 hospitals listed and beds occupied by the simulated feed");
+
+        var departments = network!.Value.GetProperty("hospitals").EnumerateArray().SelectMany(h => h.GetProperty("departments").EnumerateArray()).ToArray();
+        Assert.Equal(49, departments.Length);
+        Assert.Equal(1295, departments.Sum(d => d.GetProperty("capacity").GetInt32()));
+
+        // The feed keeps going: the numbers move.
+        var first = departments.ToDictionary(d => $"{d.GetProperty("hospital_id")}/{d.GetProperty("department")}", d => d.GetProperty("occupied").GetInt32());
+        await Eventually.ReturnsAsync(Occupancy, n => n is { } v && v.GetProperty("hospitals").EnumerateArray()
+                .SelectMany(h => h.GetProperty("departments").EnumerateArray())
+                .Any(d => first[$"{d.GetProperty("hospital_id")}/{d.GetProperty("department")}"] != d.GetProperty("occupied").GetInt32()),
+            TimeSpan.FromSeconds(30), "occupancy changes as the feed runs");
+
+        using var page = await http.GetAsync("/");
+        Assert.Contains("MHA Live Bed Occupancy", await page.Content.ReadAsStringAsync());
+        using var signalr = await http.GetAsync("/lib/signalr/signalr.min.js");
+        Assert.True(signalr.IsSuccessStatusCode, "the SignalR client is served locally, not from a CDN");
+
+        lock (_output)
+        {
+            Assert.DoesNotMatch(PatientIdPattern(), _output.ToString());
+        }
+    }
+
+    /// <summary>Patient ids as the producer writes them; none may reach the logs.</summary>
+    [GeneratedRegex(@"\bP-\d{4,}\b")]
+    private static partial Regex PatientIdPattern();
+}
