@@ -50,6 +50,7 @@ public sealed class ProducerAppEndToEndTests : IDisposable
         Assert.Equal("", lines[^1]);
         Assert.All(lines[..^1], line => Assert.StartsWith("{\"event_id\":", line));
         Assert.Contains("done", stderr);
+        Assert.Matches(@"dirty: InvalidAge 0, FutureAdmission 0, MissingField 0, Duplicate 0, DischargeBeforeAdmission 0, DepartmentTypo 0, InvalidHospital 0", stderr);
     }
 
     [Fact]
