@@ -9,9 +9,27 @@ namespace MHA.Producer.Running;
 /// </summary>
 internal sealed class TrafficPump(IEventSink sink, PumpSettings settings, ProgressReporter progress, TimeProvider time)
 {
+    /// <summary>How long a stopped run still tries to deliver the events it had already taken.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
     public async Task<long> RunAsync(IEnumerable<GeneratedEvent> events, CancellationToken cancellationToken)
     {
         var batch = new List<GeneratedEvent>(Math.Min(settings.BatchSize, 10_000));
+        try
+        {
+            return await PumpAsync(events, batch, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && batch.Count > 0)
+        {
+            // A stopped run delivers what it had already taken, so a file ends on whole events up to the stop.
+            using var drain = new CancellationTokenSource(DrainTimeout);
+            await FlushAsync(batch, drain.Token);
+            throw;
+        }
+    }
+
+    private async Task<long> PumpAsync(IEnumerable<GeneratedEvent> events, List<GeneratedEvent> batch, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var batchStarted = started;
         long taken = 0;

@@ -18,6 +18,4 @@ internal sealed class SimulatedPatient(string patientId, string legacyPatientId,
     public string InsuranceType { get; set; } = insuranceType;
 
     public bool InHospital { get; set; }
-
-    public bool Deceased { get; set; }
 }

@@ -343,11 +343,20 @@ internal sealed class TrafficSimulation
         var patient = stay.Patient;
         patient.InHospital = false;
         var status = _random.PickWeighted(ward.Profile.DischargeStatuses);
-        if (status == "Deceased")
+        if (status != "Deceased")
         {
-            patient.Deceased = true;
+            RememberForReadmission(patient);
         }
-        else if (_returningPatients.Count < PatientPoolLimit)
+
+        if (!_options.Legacy)
+        {
+            Produce(AdtEventType.Discharge, stay, dischargeTime: Now, dischargeStatus: status);
+        }
+    }
+
+    private void RememberForReadmission(SimulatedPatient patient)
+    {
+        if (_returningPatients.Count < PatientPoolLimit)
         {
             _returningPatients.Add(patient);
         }
@@ -355,11 +364,6 @@ internal sealed class TrafficSimulation
         {
             // A bounded pool keeps memory flat on an endless run; someone forgotten is simply not readmitted.
             _returningPatients[_random.Next(_returningPatients.Count)] = patient;
-        }
-
-        if (!_options.Legacy)
-        {
-            Produce(AdtEventType.Discharge, stay, dischargeTime: Now, dischargeStatus: status);
         }
     }
 

@@ -13,7 +13,7 @@ namespace MHA.Producer.Sinks;
 internal sealed class HttpNdjsonSink(HttpClient client, Uri target, string? bearerToken, HttpRetrySettings retry, TimeProvider time, TextWriter log)
     : IEventSink
 {
-    private static readonly MediaTypeHeaderValue NdjsonContentType = new("application/x-ndjson") { CharSet = "utf-8" };
+    private static readonly MediaTypeHeaderValue NdjsonContentType = new("application/x-ndjson");
 
     public async Task SendAsync(IReadOnlyList<GeneratedEvent> batch, CancellationToken cancellationToken)
     {

@@ -1,0 +1,26 @@
+using MHA.Producer.Simulation;
+using MHA.Producer.Sinks;
+
+namespace MHA.UnitTests.Producer;
+
+public sealed class EventHubsSinkTests
+{
+    [Fact]
+    public void Event_data_carries_json_and_the_stream_namespace()
+    {
+        var e = new GeneratedEvent(DateTimeOffset.UnixEpoch, 3, """{"event_id":"x"}""", null);
+
+        var data = EventHubsSink.ToEventData(e);
+
+        Assert.Equal("""{"event_id":"x"}""", data.EventBody.ToString());
+        Assert.Equal("application/json", data.ContentType);
+        Assert.Equal("adt", data.Properties["StreamNamespace"]);
+    }
+
+    [Theory]
+    [InlineData(3, "3")]
+    [InlineData(-1, "-1")]
+    [InlineData(999, "999")]
+    public void Partition_key_is_the_hospital_id_as_written(int hospitalId, string expected) =>
+        Assert.Equal(expected, EventHubsSink.PartitionKeyOf(new GeneratedEvent(DateTimeOffset.UnixEpoch, hospitalId, "{}", DirtyKind.InvalidHospital)));
+}
