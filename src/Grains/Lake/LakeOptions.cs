@@ -1,0 +1,42 @@
+namespace MHA.Grains.Lake;
+
+/// <summary>Where the lake lives and how often it is flushed, refreshed and compacted.</summary>
+public sealed class LakeOptions
+{
+    public const string Section = "Lake";
+
+    /// <summary><c>Local</c> (a folder, the embedded default) or <c>Blob</c> (Azure Blob Storage / ADLS Gen2).</summary>
+    public string Backend { get; set; } = "Local";
+
+    /// <summary>Folder of the local lake, relative to the working directory.</summary>
+    public string LocalPath { get; set; } = "data/lake";
+
+    /// <summary>Blob: a connection string (Azurite or an account key). Secret: configuration or Key Vault only.</summary>
+    public string? BlobConnectionString { get; set; }
+
+    /// <summary>Blob: account URL (<c>https://account.blob.core.windows.net</c>), signed in with DefaultAzureCredential.</summary>
+    public string? BlobAccountUrl { get; set; }
+
+    public string Container { get; set; } = "lake";
+
+    /// <summary>Buffered rows are written at least this often.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>…or as soon as this many rows are buffered.</summary>
+    public int FlushMaxRows { get; set; } = 20_000;
+
+    /// <summary>Gold refreshes once this many new Silver files have landed (the original Data Factory rule)…</summary>
+    public int GoldRefreshFileThreshold { get; set; } = 5;
+
+    /// <summary>…and at least this often when anything new landed.</summary>
+    public TimeSpan GoldRefreshMaxInterval { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How often small files of a partition are merged.</summary>
+    public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A partition with at least this many small files is compacted.</summary>
+    public int CompactionMinFiles { get; set; } = 10;
+
+    /// <summary>Files smaller than this count as small (Synapse prefers 100 MB+).</summary>
+    public long CompactionSmallFileBytes { get; set; } = 100L * 1024 * 1024;
+}
