@@ -3,6 +3,7 @@ using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Grains;
 using MHA.Grains.Ingestion;
+using MHA.Grains.Lake;
 using MHA.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime;
@@ -31,7 +32,7 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
 
     private Task<IngestResult> IngestAsync(params string[] events) =>
-        _ingestor.IngestAsync(events.Select((e, i) => new ReceivedItem(i, Encoding.UTF8.GetBytes(e))).ToArray(), "cluster-test");
+        _ingestor.IngestAsync(events.Select((e, i) => new ReceivedItem(i, Encoding.UTF8.GetBytes(e))).ToArray(), new IngestSource("test", "cluster-test"));
 
     private async Task<HospitalOccupancy[]> AllHospitalsAsync() =>
         await Task.WhenAll(_catalog.Hospitals.Select(h => _cluster.Client.GetGrain<IHospitalGrain>(h.Id).GetOccupancyAsync()));

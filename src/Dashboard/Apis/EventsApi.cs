@@ -1,5 +1,6 @@
 using MHA.Dashboard.Authorization;
 using MHA.Grains.Ingestion;
+using MHA.Grains.Lake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -53,7 +54,7 @@ public static class EventsApi
             return Results.Problem("The body holds no events: send a JSON array or NDJSON (one JSON object per line).", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var result = await ingestor.IngestAsync(items, context.TraceIdentifier, context.RequestAborted);
+        var result = await ingestor.IngestAsync(items, IngestSource.Http(context.TraceIdentifier), context.RequestAborted);
         return Results.Json(result, statusCode: StatusCodes.Status202Accepted);
     }
 

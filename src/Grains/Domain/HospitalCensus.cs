@@ -15,9 +15,11 @@ public sealed class HospitalCensus
     private readonly BoundedRecentMap<bool> _seenEventIds;
     private readonly BoundedRecentMap<DateTimeOffset> _departedLastEvent;
     private readonly PriorityQueue<ScheduledDischarge, DateTimeOffset> _scheduledDischarges = new();
+    private readonly ICensusListener? _listener;
 
-    public HospitalCensus(HospitalInfo hospital, CensusLimits? limits = null)
+    public HospitalCensus(HospitalInfo hospital, CensusLimits? limits = null, ICensusListener? listener = null)
     {
+        _listener = listener;
         limits ??= CensusLimits.Default;
         Hospital = hospital;
         _departments = hospital.Departments.ToDictionary(d => d.Department, d => new DepartmentCensus(d), StringComparer.Ordinal);
@@ -53,7 +55,7 @@ public sealed class HospitalCensus
             throw new ArgumentException($"Event for hospital {e.HospitalId} sent to the census of hospital {Hospital.Id}.", nameof(e));
         }
 
-        var idHash = StableHash.Of(e.EventId);
+        var idHash = IdHash.Of(e.EventId);
         if (_seenEventIds.ContainsKey(idHash))
         {
             DuplicatesIgnored++;
@@ -65,7 +67,7 @@ public sealed class HospitalCensus
         EventsApplied++;
         change.Applied++;
 
-        var patientHash = StableHash.Of(e.PatientId);
+        var patientHash = IdHash.Of(e.PatientId);
         _placements.TryGetValue(e.PatientId, out var placement);
         var lastEventTime = placement?.LastEventTime ?? (_departedLastEvent.TryGetValue(patientHash, out var t) ? t : (DateTimeOffset?)null);
         if (e.EventTimeFromReceipt)
@@ -95,7 +97,7 @@ public sealed class HospitalCensus
                 }
                 else
                 {
-                    Leave(e.PatientId, placement, now, change);
+                    Leave(e.PatientId, placement, now, change, StayEnd.Discharge, DischargeTimeOf(e, placement));
                     var department = _departments[placement.Department];
                     department.Discharges.Add(e.EventTime, now);
                     _departedLastEvent.Set(patientHash, e.EventTime);
@@ -117,9 +119,9 @@ public sealed class HospitalCensus
             _scheduledDischarges.Dequeue();
             if (_placements.TryGetValue(due.PatientId, out var placement) && placement.StayId == due.StayId)
             {
-                Leave(due.PatientId, placement, now, change);
+                Leave(due.PatientId, placement, now, change, StayEnd.Discharge, dueAt);
                 _departments[placement.Department].Discharges.Add(dueAt, now);
-                _departedLastEvent.Set(StableHash.Of(due.PatientId), dueAt);
+                _departedLastEvent.Set(IdHash.Of(due.PatientId), dueAt);
             }
         }
     }
@@ -143,7 +145,7 @@ public sealed class HospitalCensus
             }
 
             Record(change, AnomalyKinds.AdmittedWhileInBed, e, placement.Department);
-            Leave(e.PatientId, placement, now, change);
+            Leave(e.PatientId, placement, now, change, StayEnd.Readmitted, e.EventTime);
         }
 
         var since = e.AdmissionTime ?? e.EventTime;
@@ -174,7 +176,7 @@ public sealed class HospitalCensus
                 return;
             }
 
-            Leave(e.PatientId, placement, now, change);
+            Leave(e.PatientId, placement, now, change, StayEnd.Transfer, e.EventTime);
         }
 
         Occupy(e, department, bedId, e.EventTime, placement?.ExpectedDischarge, now, change, placement?.StayId);
@@ -189,13 +191,14 @@ public sealed class HospitalCensus
             Record(change, AnomalyKinds.BedReassigned, e, departmentName);
             if (_placements.TryGetValue(previous.PatientId, out var displaced))
             {
-                Leave(previous.PatientId, displaced, now, change);
-                _departedLastEvent.Set(StableHash.Of(previous.PatientId), displaced.LastEventTime);
+                Leave(previous.PatientId, displaced, now, change, StayEnd.Displaced, e.EventTime);
+                _departedLastEvent.Set(IdHash.Of(previous.PatientId), displaced.LastEventTime);
             }
         }
 
         department.Occupy(new BedOccupant(bedId, e.PatientId, since, expectedDischarge));
-        _placements[e.PatientId] = new Placement(departmentName, bedId, stayId ?? e.EventId, expectedDischarge) { LastEventTime = e.EventTime };
+        _placements[e.PatientId] = new Placement(departmentName, bedId, stayId ?? e.EventId, expectedDischarge) { LastEventTime = e.EventTime, Since = since };
+        _listener?.Occupied(e.PatientId, stayId ?? e.EventId, departmentName, bedId, since);
         department.UpdatedAt = now;
         change.ChangedDepartments.Add(departmentName);
         if (department.Occupied > department.Info.Capacity)
@@ -204,8 +207,9 @@ public sealed class HospitalCensus
         }
     }
 
-    private void Leave(string patientId, Placement placement, DateTimeOffset now, CensusChange change)
+    private void Leave(string patientId, Placement placement, DateTimeOffset now, CensusChange change, StayEnd end, DateTimeOffset at)
     {
+        _listener?.Vacated(patientId, placement.StayId, placement.Department, placement.BedId, at, end);
         var department = _departments[placement.Department];
         if (department.TryGetOccupant(placement.BedId, out var occupant) && occupant.PatientId == patientId)
         {
@@ -217,12 +221,18 @@ public sealed class HospitalCensus
         change.ChangedDepartments.Add(placement.Department);
     }
 
+    /// <summary>When a discharge ended the stay: its discharge time, unless that lies before the stay began (then the event time).</summary>
+    private static DateTimeOffset DischargeTimeOf(AdtEvent e, Placement placement) =>
+        e.DischargeTime is { } t && t >= placement.Since ? t : e.EventTime;
+
     private static void Record(CensusChange change, string kind, AdtEvent e, string? department) =>
         change.Anomalies.Add(new OccupancyAnomaly(kind, e.EventId, department, e.EventTime));
 
     /// <summary>Where a patient is: department, bed, the stay (admitting event id) and the last applied event time.</summary>
     private sealed record Placement(string Department, string BedId, string StayId, DateTimeOffset? ExpectedDischarge)
     {
+        public DateTimeOffset Since { get; init; }
+
         public DateTimeOffset LastEventTime { get; set; }
     }
 

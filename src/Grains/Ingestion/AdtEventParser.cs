@@ -150,6 +150,7 @@ public sealed class AdtEventParser(HospitalCatalog catalog)
             {
                 eventTime = receivedAt;
                 eventTimeFromReceipt = true;
+                flags.Add(DataQualityFlags.EventTimeFromReceipt);
             }
         }
 

@@ -10,6 +10,7 @@ public static class DataQualityFlags
     public const string FutureAdmissionTime = "future_admission_time";
     public const string DischargeBeforeAdmission = "discharge_before_admission";
     public const string EventTimeDerived = "event_time_derived";
+    public const string EventTimeFromReceipt = "event_time_from_receipt";
     public const string MissingGender = "missing_gender";
     public const string MissingAge = "missing_age";
     public const string MissingAdmissionTime = "missing_admission_time";

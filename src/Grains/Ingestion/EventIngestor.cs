@@ -1,33 +1,34 @@
 using MHA.Grains.Contracts;
+using MHA.Grains.Lake;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Logging;
 
 namespace MHA.Grains.Ingestion;
 
 /// <summary>
-/// The one way events enter the engine (HTTP, simulated feed, batch files): reads each item, rejects what cannot be
-/// placed with a reason, and publishes the rest on their hospitals' streams in the order received.
+/// The one way events enter the engine (HTTP, simulated feed, batch files): reads each item, records every item in
+/// the lake (Bronze, then Silver or quarantine), rejects what cannot be placed with a reason, and publishes the rest
+/// on their hospitals' streams in the order received. Batches are taken one at a time, so the lake's ingest order
+/// is the order in which hospitals apply events.
 /// </summary>
-public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger)
+public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null)
 {
     /// <summary>Largest number of events in one stream item.</summary>
     public const int MaxBatchSize = 1000;
 
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<ReceivedItem> items, string requestId, CancellationToken cancellationToken = default)
+    private readonly SemaphoreSlim _order = new(1, 1);
+
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<ReceivedItem> items, IngestSource source, CancellationToken cancellationToken = default)
     {
         var receivedAt = time.GetUtcNow();
+        var results = new EventParseResult[items.Count];
         var byHospital = new Dictionary<int, List<AdtEvent>>();
         var errors = new List<RejectedItem>();
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (item.FramingError is not null)
-            {
-                errors.Add(new RejectedItem(item.Index, item.FramingError, null));
-                continue;
-            }
-
-            var result = parser.Parse(item.Payload.Span, receivedAt);
-            if (result.Event is { } e)
+            var item = items[i];
+            results[i] = item.FramingError is null ? parser.Parse(item.Payload.Span, receivedAt) : EventParseResult.Reject(item.FramingError);
+            if (results[i].Event is { } e)
             {
                 if (!byHospital.TryGetValue(e.HospitalId, out var list))
                 {
@@ -38,27 +39,35 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             }
             else
             {
-                errors.Add(new RejectedItem(item.Index, result.RejectReason!, result.EventId));
+                errors.Add(new RejectedItem(item.Index, results[i].RejectReason!, results[i].EventId));
             }
         }
 
         var accepted = 0;
-        foreach (var (hospitalId, events) in byHospital)
+        await _order.WaitAsync(cancellationToken);
+        try
         {
-            var stream = client.HospitalStream(hospitalId);
-            foreach (var chunk in events.Chunk(MaxBatchSize))
+            lake?.Append(items, results, source, receivedAt);
+            foreach (var (hospitalId, events) in byHospital)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await stream.OnNextAsync(new AdtEventBatch(chunk));
-                accepted += chunk.Length;
+                var stream = client.HospitalStream(hospitalId);
+                foreach (var chunk in events.Chunk(MaxBatchSize))
+                {
+                    await stream.OnNextAsync(new AdtEventBatch(chunk));
+                    accepted += chunk.Length;
+                }
             }
+        }
+        finally
+        {
+            _order.Release();
         }
 
         if (errors.Count > 0)
         {
-            logger.LogInformation("Ingest {RequestId}: {Accepted} accepted, {Rejected} rejected", requestId, accepted, errors.Count);
+            logger.LogInformation("Ingest {Source} {Reference}: {Accepted} accepted, {Rejected} rejected", source.Kind, source.Reference, accepted, errors.Count);
         }
 
-        return new IngestResult(requestId, accepted, errors.Count, errors);
+        return new IngestResult(source.Reference, accepted, errors.Count, errors);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using MHA.Grains.Catalog;
 using MHA.Grains.Ingestion;
+using MHA.Grains.Lake;
 using MHA.Producer.Simulation;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +62,7 @@ public sealed class SimulatedFeedService(
     {
         try
         {
-            await ingestor.IngestAsync(batch.ToArray(), $"simulated-feed-{sequence}", stoppingToken);
+            await ingestor.IngestAsync(batch.ToArray(), new IngestSource("simulated-feed", $"feed-{sequence}"), stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {

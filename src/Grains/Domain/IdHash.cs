@@ -1,7 +1,7 @@
 namespace MHA.Grains.Domain;
 
 /// <summary>A 64-bit FNV-1a hash of a string, stable across processes (unlike string.GetHashCode), for compact id sets.</summary>
-public static class StableHash
+public static class IdHash
 {
     public static ulong Of(string text)
     {

@@ -1,0 +1,7 @@
+namespace MHA.Grains.Lake;
+
+/// <summary>Where a batch of items came from: the kind (<c>http</c>, <c>simulated-feed</c>, <c>batch</c>, <c>eventhubs</c>) and its reference (request id, file, partition/offset).</summary>
+public sealed record IngestSource(string Kind, string Reference)
+{
+    public static IngestSource Http(string requestId) => new("http", requestId);
+}

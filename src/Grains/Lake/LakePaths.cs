@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace MHA.Grains.Lake;
+
+/// <summary>The lake's folder layout (docs/lake.md): Hive-style partition folders that Synapse can prune with filepath().</summary>
+public static class LakePaths
+{
+    public const string Bronze = "bronze/adt_events/";
+    public const string Silver = "silver/adt_events/";
+    public const string Quarantine = "silver/quarantine/";
+    public const string DroppedDuplicates = "silver/dropped_duplicates/";
+    public const string Gold = "gold/";
+    public const string Quality = "quality/";
+
+    public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A new data file in a partition; the name carries the ingest sequence range it holds.</summary>
+    public static string PartFile(string table, string partitionColumn, string day, long firstSeq, long lastSeq) =>
+        $"{table}{partitionColumn}={day}/part-{firstSeq:D12}-{lastSeq:D12}-{Guid.NewGuid().ToString("N")[..8]}.parquet";
+
+    /// <summary>Reads the highest ingest sequence from a part file name (0 when the name carries none).</summary>
+    public static long LastSeqOf(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var parts = name.Split('-');
+        return parts.Length >= 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : 0;
+    }
+}

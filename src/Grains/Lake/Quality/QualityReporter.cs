@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using MHA.Grains.Lake.Parquet;
+using MHA.Grains.Lake.Storage;
+
+namespace MHA.Grains.Lake.Quality;
+
+/// <summary>
+/// Counts what the lake received and where it went, per ingest day: rows per data-quality rule, per hospital, per source,
+/// quarantine reasons, and the reconciliation Bronze = Silver + quarantine + dropped duplicates. Reads only files it has
+/// not read yet; writes a report per refresh and rewrites the daily reports of the days that changed.
+/// </summary>
+public sealed partial class QualityReporter(ILakeStorage storage, TimeProvider time)
+{
+    public const string RefreshReportsFolder = "quality/refresh_reports/";
+    public const string DailyReportsFolder = "quality/daily_reports/";
+
+    private static readonly ParquetTable<(string ReportId, DateTimeOffset GeneratedAt, QualityCount Count)> RefreshTable =
+        new ParquetTable<(string ReportId, DateTimeOffset GeneratedAt, QualityCount Count)>()
+            .String("report_id", r => r.ReportId)
+            .Timestamp("generated_at", r => r.GeneratedAt)
+            .String("scope", r => r.Count.Scope)
+            .String("key", r => r.Count.Key)
+            .Long("rows", r => r.Count.Rows);
+
+    private static readonly ParquetTable<(DateOnly Day, DateTimeOffset GeneratedAt, QualityCount Count)> DailyTable =
+        new ParquetTable<(DateOnly Day, DateTimeOffset GeneratedAt, QualityCount Count)>()
+            .Date("report_date", r => r.Day)
+            .Timestamp("generated_at", r => r.GeneratedAt)
+            .String("scope", r => r.Count.Scope)
+            .String("key", r => r.Count.Key)
+            .Long("rows", r => r.Count.Rows);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, long> _watermarks = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, Dictionary<(string Scope, string Key), long>> _days = new();
+
+    public QualityReport? LastRefreshReport { get; private set; }
+
+    public IReadOnlyList<QualityReport> DailyReports
+    {
+        get
+        {
+            lock (_days)
+            {
+                return _days.OrderByDescending(d => d.Key).Select(d => ToReport($"daily-{d.Key:yyyy-MM-dd}", time.GetUtcNow(), d.Key.ToString("yyyy-MM-dd"), d.Value)).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Counts the files that landed since the last call, writes the refresh report and the changed daily reports.</summary>
+    public async Task<QualityReport> ReportAsync(string reportId, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var delta = new Dictionary<(string, string), long>();
+            var touched = new HashSet<DateOnly>();
+            await CountAsync(LakePaths.Bronze, row =>
+            {
+                Add(delta, touched, row, QualityScopes.Reconciliation, QualityScopes.BronzeRows);
+                Add(delta, touched, row, QualityScopes.Source, row.String("source") ?? "unknown");
+            }, cancellationToken);
+            await CountAsync(LakePaths.Silver, row =>
+            {
+                Add(delta, touched, row, QualityScopes.Reconciliation, QualityScopes.SilverRows);
+                Add(delta, touched, row, QualityScopes.Hospital, row.Int("hospital_id")?.ToString() ?? "unknown");
+                foreach (var flag in (row.String("dq_flags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Add(delta, touched, row, QualityScopes.Rule, flag);
+                }
+            }, cancellationToken);
+            await CountAsync(LakePaths.Quarantine, row =>
+            {
+                Add(delta, touched, row, QualityScopes.Reconciliation, QualityScopes.QuarantineRows);
+                Add(delta, touched, row, QualityScopes.QuarantineReason, ReasonCategory(row.String("reason")));
+            }, cancellationToken);
+            await CountAsync(LakePaths.DroppedDuplicates, row => Add(delta, touched, row, QualityScopes.Reconciliation, QualityScopes.DroppedDuplicates), cancellationToken);
+
+            var now = time.GetUtcNow();
+            var report = ToReport(reportId, now, null, delta);
+            await storage.WriteAsync($"{RefreshReportsFolder}report_date={now:yyyy-MM-dd}/{reportId}.parquet",
+                await RefreshTable.WriteAsync(report.Counts.Select(c => (reportId, now, c)).ToArray()), cancellationToken);
+            foreach (var day in touched)
+            {
+                Dictionary<(string Scope, string Key), long> counts;
+                lock (_days) counts = new(_days[day]);
+                var daily = ToReport($"daily-{day:yyyy-MM-dd}", now, day.ToString("yyyy-MM-dd"), counts);
+                await storage.WriteAsync($"{DailyReportsFolder}report_date={day:yyyy-MM-dd}/part-00000.parquet",
+                    await DailyTable.WriteAsync(daily.Counts.Select(c => (day, now, c)).ToArray()), cancellationToken);
+            }
+
+            LastRefreshReport = report;
+            return report;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CountAsync(string table, Action<Dictionary<string, object?>> count, CancellationToken cancellationToken)
+    {
+        var watermark = _watermarks.GetValueOrDefault(table);
+        var newest = watermark;
+        foreach (var file in await storage.ListAsync(table, cancellationToken))
+        {
+            var last = LakePaths.LastSeqOf(file.Path);
+            if (last <= watermark) continue;
+            newest = Math.Max(newest, last);
+            foreach (var row in await ParquetRows.ReadAsync(await storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
+            {
+                if ((row.Long("ingest_seq") ?? 0) > watermark) count(row);
+            }
+        }
+
+        _watermarks[table] = newest;
+    }
+
+    private void Add(Dictionary<(string, string), long> delta, HashSet<DateOnly> touched, Dictionary<string, object?> row, string scope, string key)
+    {
+        delta[(scope, key)] = delta.GetValueOrDefault((scope, key)) + 1;
+        var day = DateOnly.FromDateTime((row.Timestamp("received_at") ?? time.GetUtcNow()).UtcDateTime);
+        touched.Add(day);
+        lock (_days)
+        {
+            if (!_days.TryGetValue(day, out var counts)) _days[day] = counts = new();
+            counts[(scope, key)] = counts.GetValueOrDefault((scope, key)) + 1;
+        }
+    }
+
+    private static QualityReport ToReport(string id, DateTimeOffset at, string? day, Dictionary<(string Scope, string Key), long> counts)
+    {
+        var list = counts.Select(c => new QualityCount(c.Key.Scope, c.Key.Key, c.Value)).ToList();
+        long Get(string key) => counts.GetValueOrDefault((QualityScopes.Reconciliation, key));
+        list.Add(new QualityCount(QualityScopes.Reconciliation, QualityScopes.Unaccounted,
+            Get(QualityScopes.BronzeRows) - Get(QualityScopes.SilverRows) - Get(QualityScopes.QuarantineRows) - Get(QualityScopes.DroppedDuplicates)));
+        return new QualityReport(id, at, day, list.OrderBy(c => c.Scope, StringComparer.Ordinal).ThenByDescending(c => c.Rows).ThenBy(c => c.Key, StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>Groups reasons that differ only in the offending value ("unknown hospital_id 99" → "unknown hospital_id").</summary>
+    private static string ReasonCategory(string? reason) =>
+        reason is null ? "unknown" : reason.StartsWith("malformed JSON", StringComparison.Ordinal) ? "malformed JSON" : OffendingValue().Replace(reason, "").Trim();
+
+    [GeneratedRegex(@"(\s+'[^']*'|\s+-?\d+)$")]
+    private static partial Regex OffendingValue();
+}
