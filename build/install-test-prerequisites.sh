@@ -24,3 +24,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 echo "Chromium: $(${CHROMIUM_PATH:-chromium} --version 2>/dev/null || echo missing)"
+
+# Azurite (Azure Storage emulator) for the lake's Blob tests, into the project-local .tools/azurite.
+echo "Azurite: $("$(dirname "${BASH_SOURCE[0]}")/azurite.sh")"
