@@ -1,6 +1,7 @@
 using MHA.Dashboard.Extensions;
 using MHA.Silo.Extensions;
 using MHA.Silo.Feed;
+using MHA.Silo.Lake;
 
 namespace MHA.Silo;
 
@@ -9,8 +10,10 @@ public static class SiloApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json ships next to the binary: found whatever folder `dotnet run` is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddOccupancyEngine();
+        builder.AddLake();
         builder.AddOccupancyBoard();
         builder.AddSimulatedFeed();
         configure?.Invoke(builder);

@@ -13,9 +13,6 @@ namespace MHA.Grains.Ingestion;
 /// </summary>
 public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null)
 {
-    /// <summary>Largest number of events in one stream item.</summary>
-    public const int MaxBatchSize = 1000;
-
     private readonly SemaphoreSlim _order = new(1, 1);
 
     public async Task<IngestResult> IngestAsync(IReadOnlyList<ReceivedItem> items, IngestSource source, CancellationToken cancellationToken = default)
@@ -51,7 +48,7 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             foreach (var (hospitalId, events) in byHospital)
             {
                 var stream = client.HospitalStream(hospitalId);
-                foreach (var chunk in events.Chunk(MaxBatchSize))
+                foreach (var chunk in events.Chunk(EventIngestorLimits.MaxBatchSize))
                 {
                     await stream.OnNextAsync(new AdtEventBatch(chunk));
                     accepted += chunk.Length;

@@ -38,6 +38,7 @@ public sealed class SiloHost : IAsyncDisposable
     public static async Task<SiloHost> StartAsync(string clusterId, int? primarySiloPort = null, IDictionary<string, string?>? settings = null)
     {
         var siloPort = FreePorts.Next();
+        var lakePath = settings?.TryGetValue("Lake:LocalPath", out var configured) == true ? configured! : TemporaryLakePath();
         var args = new List<string>
         {
             "--urls", "http://127.0.0.1:0",
@@ -48,16 +49,22 @@ public sealed class SiloHost : IAsyncDisposable
             "--SimulatedFeed:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
+            $"--Lake:LocalPath={lakePath}",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Where(s => s.Key != "Lake:LocalPath"))
         {
             args.Add($"--{key}={value}");
         }
 
         var app = SiloApp.Build(args.ToArray());
         await app.StartAsync();
-        return new SiloHost(app, siloPort);
+        return new SiloHost(app, siloPort) { LakePath = lakePath };
     }
+
+    /// <summary>A fresh folder for one host's local lake.</summary>
+    public static string TemporaryLakePath() => Path.Combine(Path.GetTempPath(), "mha-tests", Guid.NewGuid().ToString("N"), "lake");
+
+    public string LakePath { get; private init; } = "";
 
     public async Task<JsonElement> IngestAsync(string ndjson)
     {

@@ -1,0 +1,73 @@
+using MHA.Grains.Lake;
+using MHA.Grains.Lake.Gold;
+using MHA.Grains.Lake.Quality;
+using Microsoft.Extensions.Options;
+
+namespace MHA.Silo.Lake;
+
+/// <summary>
+/// Refreshes Gold (and writes a data-quality report) by itself: as soon as <c>Lake:GoldRefreshFileThreshold</c> new Silver
+/// files have landed since the last refresh (the original Data Factory rule), and at least every <c>Lake:GoldRefreshMaxInterval</c>
+/// when anything new landed.
+/// </summary>
+public sealed class GoldRefreshJob(
+    LakeWriter lake,
+    GoldStarSchemaBuilder gold,
+    QualityReporter quality,
+    TimeProvider time,
+    IOptions<LakeOptions> options,
+    ILogger<GoldRefreshJob> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
+    private long _silverFilesAtLastRefresh;
+    private DateTimeOffset _lastRefreshAt;
+
+    public int Refreshes { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _lastRefreshAt = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var newFiles = lake.SilverFilesWritten - _silverFilesAtLastRefresh;
+            var overdue = newFiles > 0 && time.GetUtcNow() - _lastRefreshAt >= options.Value.GoldRefreshMaxInterval;
+            if (newFiles >= options.Value.GoldRefreshFileThreshold || overdue)
+            {
+                await RefreshAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Refreshes Gold and writes a quality report now (also used by the pipeline API and tests).</summary>
+    public async Task<GoldRefreshResult?> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var filesBefore = lake.SilverFilesWritten;
+        try
+        {
+            var result = await gold.RefreshAsync(cancellationToken);
+            await quality.ReportAsync(result.RefreshId, cancellationToken);
+            _silverFilesAtLastRefresh = filesBefore;
+            _lastRefreshAt = time.GetUtcNow();
+            Refreshes++;
+            LastError = null;
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LastError = ex.Message;
+            logger.LogError(ex, "Gold refresh failed");
+            return null;
+        }
+    }
+}

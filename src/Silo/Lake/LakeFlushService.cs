@@ -1,0 +1,45 @@
+using MHA.Grains.Lake;
+using Microsoft.Extensions.Options;
+
+namespace MHA.Silo.Lake;
+
+/// <summary>Flushes the lake writer every <c>Lake:FlushInterval</c>, or sooner when <c>Lake:FlushMaxRows</c> are buffered; flushes everything on a graceful stop.</summary>
+public sealed class LakeFlushService(LakeWriter lake, TimeProvider time, IOptions<LakeOptions> options, ILogger<LakeFlushService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastFlush = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var due = time.GetUtcNow() - lastFlush >= options.Value.FlushInterval;
+            if (!due && lake.BufferedRows < options.Value.FlushMaxRows) continue;
+            try
+            {
+                await lake.FlushAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Lake flush failed, rows stay buffered for the next attempt: {Error}", ex.Message);
+            }
+
+            lastFlush = time.GetUtcNow();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await lake.FlushAsync(CancellationToken.None);
+    }
+}

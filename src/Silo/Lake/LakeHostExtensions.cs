@@ -1,0 +1,28 @@
+using MHA.Grains.Lake;
+using MHA.Grains.Lake.Gold;
+using MHA.Grains.Lake.Quality;
+using MHA.Grains.Lake.Storage;
+using Microsoft.Extensions.Options;
+
+namespace MHA.Silo.Lake;
+
+/// <summary>Wires the lake: storage backend, writer, Gold builder, quality reporter and their background jobs.</summary>
+public static class LakeHostExtensions
+{
+    public static WebApplicationBuilder AddLake(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LakeOptions>().Bind(builder.Configuration.GetSection(LakeOptions.Section))
+            .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushMaxRows > 0, "Lake:FlushInterval and Lake:FlushMaxRows must be positive.")
+            .Validate(o => o.GoldRefreshFileThreshold > 0 && o.GoldRefreshMaxInterval > TimeSpan.Zero, "Lake Gold refresh settings must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => LakeStorageFactory.Create(sp.GetRequiredService<IOptions<LakeOptions>>().Value));
+        builder.Services.AddSingleton<LakeWriter>();
+        builder.Services.AddSingleton<GoldStarSchemaBuilder>();
+        builder.Services.AddSingleton<QualityReporter>();
+        builder.Services.AddSingleton<GoldRefreshJob>();
+        builder.Services.AddHostedService<LakeRecoveryService>();
+        builder.Services.AddHostedService<LakeFlushService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GoldRefreshJob>());
+        return builder;
+    }
+}
