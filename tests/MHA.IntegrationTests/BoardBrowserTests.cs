@@ -1,4 +1,7 @@
+using MHA.Grains.Lake;
 using MHA.IntegrationTests.Infrastructure;
+using MHA.Silo.Lake;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MHA.IntegrationTests;
@@ -53,6 +56,24 @@ public sealed class BoardBrowserTests : IAsyncLifetime
         await Assertions.Expect(occupied).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 5000 });
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "board.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Quality_page_shows_the_reconciliation_of_what_was_received()
+    {
+        await ProducerEvents.PostAsync(_host, ProducerEvents.Dirty(seed: 5, count: 500));
+        await _host.Services.GetRequiredService<LakeWriter>().FlushAsync();
+        await _host.Services.GetRequiredService<GoldRefreshJob>().RefreshAsync(CancellationToken.None);
+
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        await page.GotoAsync(new Uri(_host.BaseAddress, "/quality").ToString());
+        var firstDay = page.Locator("#reconciliation tbody tr").First;
+        await Assertions.Expect(firstDay.Locator("td").Nth(1)).ToHaveTextAsync("500");
+        await Assertions.Expect(firstDay.Locator("td").Nth(5)).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("#rules tbody")).ToContainTextAsync("department_corrected");
+        await Assertions.Expect(page.Locator("#quarantine tbody")).ToContainTextAsync("unknown hospital_id");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("P-0");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestOutput, "quality.png"), FullPage = true });
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class BoardPolicies
     /// <summary>Read bed-level detail (patient ids): PHI.</summary>
     public const string ViewBeds = "ViewBeds";
 
+    /// <summary>Read data-quality reports and lake statistics (no patient data).</summary>
+    public const string ViewQuality = "ViewQuality";
+
     /// <summary>Post events.</summary>
     public const string IngestEvents = "IngestEvents";
 
@@ -24,5 +27,6 @@ public static class BoardPolicies
             options.AddPolicy(ViewOccupancy, p => p.RequireAssertion(_ => true));
             options.AddPolicy(ViewBeds, p => p.RequireAssertion(_ => true));
             options.AddPolicy(IngestEvents, p => p.RequireAssertion(_ => true));
+            options.AddPolicy(ViewQuality, p => p.RequireAssertion(_ => true));
         });
 }

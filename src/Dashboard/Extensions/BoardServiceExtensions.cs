@@ -42,6 +42,7 @@ public static class BoardServiceExtensions
         app.MapHealthChecks("/alive").AllowAnonymous();
         app.MapOccupancyApi();
         app.MapEventsApi();
+        app.MapQualityApi();
         app.MapHub<OccupancyHub>(OccupancyHub.Path);
         return app;
     }
