@@ -20,9 +20,11 @@ public static class LakeHostExtensions
         builder.Services.AddSingleton<GoldStarSchemaBuilder>();
         builder.Services.AddSingleton<QualityReporter>();
         builder.Services.AddSingleton<GoldRefreshJob>();
+        builder.Services.AddSingleton<LakeCompactor>();
         builder.Services.AddHostedService<LakeRecoveryService>();
         builder.Services.AddHostedService<LakeFlushService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoldRefreshJob>());
+        builder.Services.AddHostedService<LakeCompactionJob>();
         return builder;
     }
 }
