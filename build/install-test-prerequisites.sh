@@ -7,6 +7,10 @@ need_apt=()
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   need_apt+=(chromium)
 fi
+# Node.js and npm install Azurite (the Azure Storage emulator) into .tools/.
+if ! command -v npm >/dev/null 2>&1; then
+  need_apt+=(nodejs npm)
+fi
 # Fonts so that screenshots of the board render text.
 if ! fc-list 2>/dev/null | grep -qi "dejavu"; then
   need_apt+=(fonts-dejavu-core)
