@@ -54,8 +54,17 @@ public static class EventsApi
             return Results.Problem("The body holds no events: send a JSON array or NDJSON (one JSON object per line).", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var result = await ingestor.IngestAsync(items, IngestSource.Http(context.TraceIdentifier), context.RequestAborted);
-        return Results.Json(result, statusCode: StatusCodes.Status202Accepted);
+        try
+        {
+            var result = await ingestor.IngestAsync(items, IngestSource.Http(context.TraceIdentifier), context.RequestAborted);
+            return Results.Json(result, statusCode: StatusCodes.Status202Accepted);
+        }
+        catch (IngestThrottledException throttled)
+        {
+            // Nothing of this body was taken: the sender retries the same body later.
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(throttled.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)

@@ -44,7 +44,12 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
         await _order.WaitAsync(cancellationToken);
         try
         {
-            lake?.Append(items, results, source, receivedAt);
+            if (lake is not null)
+            {
+                if (!lake.HasRoomFor(items.Count, out var retryAfter)) throw new IngestThrottledException(retryAfter);
+                lake.Append(items, results, source, receivedAt);
+            }
+
             foreach (var (hospitalId, events) in byHospital)
             {
                 var stream = client.HospitalStream(hospitalId);

@@ -25,6 +25,12 @@ public sealed class LakeOptions
     /// <summary>…or as soon as this many rows are buffered.</summary>
     public int FlushMaxRows { get; set; } = 20_000;
 
+    /// <summary>
+    /// Most rows the writer holds unwritten. Beyond it, ingest is refused with 503 and Retry-After (backpressure) until
+    /// flushes catch up, so memory stays bounded when the lake is slow or unwritable.
+    /// </summary>
+    public int MaxBufferedRows { get; set; } = 200_000;
+
     /// <summary>Gold refreshes once this many new Silver files have landed (the original Data Factory rule)…</summary>
     public int GoldRefreshFileThreshold { get; set; } = 5;
 

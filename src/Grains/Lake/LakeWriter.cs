@@ -6,6 +6,7 @@ using MHA.Grains.Lake.Parquet;
 using MHA.Grains.Lake.Silver;
 using MHA.Grains.Lake.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MHA.Grains.Lake;
 
@@ -14,7 +15,7 @@ namespace MHA.Grains.Lake;
 /// Every item gets a monotonic ingest sequence number; every Bronze row ends in exactly one of Silver (first
 /// occurrence of its event id), quarantine (cannot be placed) or dropped duplicates. A failed flush keeps its rows.
 /// </summary>
-public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, ILogger<LakeWriter> logger)
+public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IOptions<LakeOptions> options, ILogger<LakeWriter> logger)
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
@@ -22,6 +23,7 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
     private readonly SilverCleaner _cleaner = new();
     private Buffers _buffers = new();
     private long _nextSeq = 1;
+    private int _inFlightRows;
     private long _bronzeRows, _silverRows, _quarantineRows, _duplicates, _filesWritten, _silverFilesWritten;
     private DateTimeOffset? _lastFlushAt;
     private string? _lastFlushError;
@@ -30,11 +32,12 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
 
     public long SilverFilesWritten => Interlocked.Read(ref _silverFilesWritten);
 
+    /// <summary>Rows received but not yet written: waiting for a flush or being written by one.</summary>
     public int BufferedRows
     {
         get
         {
-            lock (_gate) return _buffers.Bronze.Count;
+            lock (_gate) return _buffers.Bronze.Count + _inFlightRows;
         }
     }
 
@@ -44,7 +47,7 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
         {
             lock (_gate)
             {
-                return new LakeStatistics(_bronzeRows, _silverRows, _quarantineRows, _duplicates, _buffers.Bronze.Count,
+                return new LakeStatistics(_bronzeRows, _silverRows, _quarantineRows, _duplicates, _buffers.Bronze.Count + _inFlightRows,
                     _filesWritten, _silverFilesWritten, _lastFlushAt, _lastFlushError);
             }
         }
@@ -83,6 +86,16 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
         }
 
         logger.LogInformation("Lake at {Location}: next ingest sequence {Seq}, {Events} Silver events known", storage.Location, maxSeq + 1, rows.Count);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="items"/> more rows fit under <see cref="LakeOptions.MaxBufferedRows"/>; when not, how long
+    /// the sender should wait (about one flush interval).
+    /// </summary>
+    public bool HasRoomFor(int items, out TimeSpan retryAfter)
+    {
+        retryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(options.Value.FlushInterval.TotalSeconds)));
+        lock (_gate) return _buffers.Bronze.Count + _inFlightRows + items <= Math.Max(options.Value.MaxBufferedRows, items);
     }
 
     /// <summary>Records a received batch: items in order, with the parse result of each.</summary>
@@ -130,6 +143,7 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
             {
                 taken = _buffers;
                 _buffers = new Buffers();
+                _inFlightRows = taken.Bronze.Count;
             }
 
             if (taken.IsEmpty) return;
@@ -143,6 +157,7 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
                         .Select(name => (name, (Func<SilverRow, string?>)(r => r.Extra(name)))));
                 lock (_gate)
                 {
+                    _inFlightRows = 0;
                     _silverFilesWritten += silverFiles;
                     _lastFlushAt = DateTimeOffset.UtcNow;
                     _lastFlushError = null;
@@ -153,6 +168,7 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IL
                 lock (_gate)
                 {
                     _buffers = taken.Then(_buffers);
+                    _inFlightRows = 0;
                     _lastFlushError = ex.Message;
                 }
 

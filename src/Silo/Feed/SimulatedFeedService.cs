@@ -60,13 +60,23 @@ public sealed class SimulatedFeedService(
 
     private async Task SendAsync(List<ReceivedItem> batch, long sequence, CancellationToken stoppingToken)
     {
-        try
+        while (true)
         {
-            await ingestor.IngestAsync(batch.ToArray(), new IngestSource("simulated-feed", $"feed-{sequence}"), stoppingToken);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning(ex, "Simulated feed could not ingest a batch of {Count} events", batch.Count);
+            try
+            {
+                await ingestor.IngestAsync(batch.ToArray(), new IngestSource("simulated-feed", $"feed-{sequence}"), stoppingToken);
+                break;
+            }
+            catch (IngestThrottledException throttled)
+            {
+                // The lake is behind: wait, like any sender honouring Retry-After, and send the same batch again.
+                await Task.Delay(throttled.RetryAfter, time, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Simulated feed could not ingest a batch of {Count} events", batch.Count);
+                break;
+            }
         }
 
         batch.Clear();

@@ -35,7 +35,8 @@ public sealed class SiloHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<SiloHost> StartAsync(string clusterId, int? primarySiloPort = null, IDictionary<string, string?>? settings = null)
+    public static async Task<SiloHost> StartAsync(string clusterId, int? primarySiloPort = null, IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var siloPort = FreePorts.Next();
         var lakePath = settings?.TryGetValue("Lake:LocalPath", out var configured) == true ? configured! : TemporaryLakePath();
@@ -56,7 +57,7 @@ public sealed class SiloHost : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
-        var app = SiloApp.Build(args.ToArray());
+        var app = SiloApp.Build(args.ToArray(), configure);
         await app.StartAsync();
         return new SiloHost(app, siloPort) { LakePath = lakePath };
     }
