@@ -12,8 +12,9 @@ public static class SiloApp
     {
         // appsettings.json ships next to the binary: found whatever folder `dotnet run` is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddLakeWriter();
         builder.AddOccupancyEngine();
-        builder.AddLake();
+        builder.AddLakeJobs();
         builder.AddOccupancyBoard();
         builder.AddSimulatedFeed();
         configure?.Invoke(builder);

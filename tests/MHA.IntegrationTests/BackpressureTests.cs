@@ -68,7 +68,7 @@ public sealed class BackpressureTests
             }
         });
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(lake.Statistics), s => s.BufferedRows == 0, TimeSpan.FromSeconds(60), "the slow lake catches up");
+        await lake.AllWrittenAsync();
         watching.Cancel();
         await watcher;
 

@@ -62,7 +62,7 @@ public sealed class BoardBrowserTests : IAsyncLifetime
     public async Task Quality_page_shows_the_reconciliation_of_what_was_received()
     {
         await ProducerEvents.PostAsync(_host, ProducerEvents.Dirty(seed: 5, count: 500));
-        await _host.Services.GetRequiredService<LakeWriter>().FlushAsync();
+        await _host.Services.GetRequiredService<LakeWriter>().FlushAppliedAsync();
         await _host.Services.GetRequiredService<GoldRefreshJob>().RefreshAsync(CancellationToken.None);
 
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });

@@ -41,10 +41,10 @@ public sealed class LakeBehaviourTests
         var lake = host.Services.GetRequiredService<LakeWriter>();
 
         await host.IngestAsync(TestEvents.Admission("s-1", "P-s-1", 2, "Oncology", "H2-ONC-01", Day1));
-        await lake.FlushAsync();
+        await lake.FlushAppliedAsync();
         var withBloodType = TestEvents.Admission("s-2", "P-s-2", 2, "Oncology", "H2-ONC-02", Day1).TrimEnd('}') + ",\"blood_type\":\"O+\"}";
         await host.IngestAsync(withBloodType);
-        await lake.FlushAsync();
+        await lake.FlushAppliedAsync();
 
         using var query = new LakeQuery(host.LakePath);
         Assert.Equal("VARCHAR", query.Describe("silver")["blood_type"]);
@@ -67,7 +67,7 @@ public sealed class LakeBehaviourTests
             var oracle = new OccupancyOracle();
             foreach (var line in lines) oracle.Apply(line);
             before = await Eventually.ReturnsAsync(first.GetOccupiedAsync, o => oracle.Occupied().All(kv => o[kv.Key] == kv.Value), TimeSpan.FromSeconds(60), "board equals the file");
-            Assert.Equal(lines.Length, first.Services.GetRequiredService<LakeWriter>().BufferedRows);
+            Assert.Equal(0, first.Services.GetRequiredService<LakeWriter>().Statistics.FilesWritten);
         }
 
         using (var query = new LakeQuery(lakePath))
@@ -81,7 +81,7 @@ public sealed class LakeBehaviourTests
         // New events after the restart continue the ingest sequence and are not mistaken for duplicates.
         await second.IngestAsync(TestEvents.Admission("after-restart", "P-after", 7, "Cardiology", "H7-CARD-25"));
         var lake = second.Services.GetRequiredService<LakeWriter>();
-        await lake.FlushAsync();
+        await lake.FlushAppliedAsync();
         using var after = new LakeQuery(lakePath);
         Assert.Equal(lines.Length + 1, after.Scalar<long>("SELECT count(DISTINCT ingest_seq) FROM bronze"));
         Assert.Equal(1L, after.Scalar<long>("SELECT count(*) FROM silver WHERE event_id = 'after-restart'"));
@@ -100,7 +100,7 @@ public sealed class LakeBehaviourTests
         {
             var admission = TestEvents.Admission($"c-{i}", $"P-c-{i}", 3, "Surgery", $"H3-SURG-{i + 1:00}", Day1.AddMinutes(i));
             await host.IngestAsync(i < 6 ? admission : admission.TrimEnd('}') + $",\"ward_note\":\"n{i}\"}}");
-            await lake.FlushAsync();
+            await lake.FlushAppliedAsync();
         }
 
         var job = host.Services.GetRequiredService<GoldRefreshJob>();

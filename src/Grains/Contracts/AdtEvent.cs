@@ -34,5 +34,14 @@ public sealed record AdtEvent
     /// <summary>True when the event carried no time at all and <see cref="EventTime"/> is its receipt time.</summary>
     [Id(19)] public bool EventTimeFromReceipt { get; init; }
 
+    /// <summary>The Bronze row this event was read from (its ingest sequence number; 0 before the lake saw it).</summary>
+    [Id(20)] public long BronzeSeq { get; init; }
+
+    /// <summary>Where it came from: <c>http</c>, <c>simulated-feed</c>, <c>batch</c>, <c>eventhubs</c>.</summary>
+    [Id(21)] public string Source { get; init; } = "";
+
+    /// <summary>The request id, file, or Event Hubs partition/offset it came in.</summary>
+    [Id(22)] public string SourceRef { get; init; } = "";
+
     private static readonly IReadOnlyDictionary<string, string> EmptyExtras = new Dictionary<string, string>();
 }

@@ -7,7 +7,8 @@ public sealed record PatientObservation(
     [property: Id(1)] DateTimeOffset ObservedAt,
     [property: Id(2)] string? Gender,
     [property: Id(3)] int? Age,
-    [property: Id(4)] string? InsuranceType)
+    [property: Id(4)] string? InsuranceType,
+    [property: Id(5)] bool AgeWasInvalid = false)
 {
-    public static PatientObservation From(AdtEvent e) => new(e.EventId, e.EventTime, e.Gender, e.Age, e.InsuranceType);
+    public static PatientObservation From(AdtEvent e) => new(e.EventId, e.EventTime, e.Gender, e.Age, e.InsuranceType, e.Age is null && e.RawAge is not null);
 }

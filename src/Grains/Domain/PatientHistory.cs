@@ -20,6 +20,13 @@ public sealed class PatientHistory
     /// <summary>The last valid age the history knows, if any (what an invalid age is replaced by).</summary>
     public int? LastKnownAge => Current?.Age;
 
+    /// <summary>
+    /// The age to record for an observation: its own when valid; for an invalid one the last known valid age
+    /// (null when the history has none); never an invented value.
+    /// </summary>
+    public int? CleanedAge(PatientObservation observation) =>
+        observation.Age ?? (observation.AgeWasInvalid ? LastKnownAge : null);
+
     /// <summary>Records an observation; returns true when it opened a new version.</summary>
     public bool Observe(PatientObservation observation)
     {

@@ -1,6 +1,8 @@
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
+using MHA.Grains.Lake;
+using MHA.Grains.Lake.Silver;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,8 @@ namespace MHA.Grains.Grains;
 
 /// <summary>
 /// Consumes its hospital's event stream (implicit subscription), applies events to the census in order, records
-/// patient observations, and hands each changed department its new state. Not reentrant: a snapshot never sees half a batch.
+/// patient observations, writes what it applied to Silver (and what it dropped as duplicates) in that order, and hands
+/// each changed department its new state. Not reentrant: a snapshot never sees half a batch.
 /// </summary>
 [ImplicitStreamSubscription(AdtStreams.Namespace)]
 public sealed class HospitalGrain(
@@ -26,12 +29,14 @@ public sealed class HospitalGrain(
     private readonly Queue<OccupancyAnomaly> _recentAnomalies = new();
     private readonly Dictionary<string, DepartmentOccupancy> _lastSent = new(StringComparer.Ordinal);
     private HospitalCensus _census = null!;
+    private LakeWriter? _lake;
 
     private int HospitalId => (int)this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _census = new HospitalCensus(catalog.GetHospital(HospitalId), options.Value.CensusLimits);
+        _lake = ServiceProvider.GetService(typeof(LakeWriter)) as LakeWriter;
         var period = options.Value.CountsRefreshInterval;
         this.RegisterGrainTimer(RefreshAsync, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = true });
         return Task.CompletedTask;
@@ -54,27 +59,47 @@ public sealed class HospitalGrain(
     {
         var now = time.GetUtcNow();
         var change = new CensusChange();
-        var observations = new Dictionary<string, List<PatientObservation>>(StringComparer.Ordinal);
+        var applied = new List<AdtEvent>(batch.Events.Count);
+        var duplicates = new List<AdtEvent>();
         foreach (var e in batch.Events)
         {
-            var before = change.Applied;
+            var (appliedBefore, duplicatesBefore) = (change.Applied, change.Duplicates);
             _census.Apply(e, now, change);
-            if (change.Applied > before)
-            {
-                if (!observations.TryGetValue(e.PatientId, out var list))
-                {
-                    observations[e.PatientId] = list = [];
-                }
-
-                list.Add(PatientObservation.From(e));
-            }
+            if (change.Applied > appliedBefore) applied.Add(e);
+            else if (change.Duplicates > duplicatesBefore) duplicates.Add(e);
         }
 
         _census.ReleaseDueDischarges(now, change);
         Remember(change.Anomalies);
 
-        await Task.WhenAll(observations.Select(o => GrainFactory.GetGrain<IPatientGrain>(o.Key).ObserveAsync(o.Value)));
+        var ages = await ObservePatientsAsync(applied);
+        if (!batch.IsReplay && _lake is not null)
+        {
+            var hospitalName = _census.Hospital.Name;
+            _lake.AppendApplied(applied.Select((e, i) => SilverCleaner.Clean(e, ages[i], hospitalName)).ToArray(), duplicates, now);
+        }
+
         await SendDepartmentsAsync(change.ChangedDepartments, now, force: true);
+    }
+
+    /// <summary>Hands each patient's observations to its grain, in order; returns the cleaned age of each applied event.</summary>
+    private async Task<int?[]> ObservePatientsAsync(List<AdtEvent> applied)
+    {
+        var ages = new int?[applied.Count];
+        var byPatient = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < applied.Count; i++)
+        {
+            if (!byPatient.TryGetValue(applied[i].PatientId, out var indexes)) byPatient[applied[i].PatientId] = indexes = [];
+            indexes.Add(i);
+        }
+
+        await Task.WhenAll(byPatient.Select(async patient =>
+        {
+            var observations = patient.Value.Select(i => PatientObservation.From(applied[i])).ToArray();
+            var cleaned = await GrainFactory.GetGrain<IPatientGrain>(patient.Key).ObserveAsync(observations);
+            for (var j = 0; j < patient.Value.Count; j++) ages[patient.Value[j]] = cleaned[j];
+        }));
+        return ages;
     }
 
     public Task<HospitalOccupancy> GetOccupancyAsync() => Task.FromResult(_census.Snapshot(time.GetUtcNow()));

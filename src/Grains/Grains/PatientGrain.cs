@@ -8,15 +8,16 @@ public sealed class PatientGrain : Grain, IPatientGrain
 {
     private readonly PatientHistory _history = new();
 
-    public Task<int> ObserveAsync(IReadOnlyList<PatientObservation> observations)
+    public Task<IReadOnlyList<int?>> ObserveAsync(IReadOnlyList<PatientObservation> observations)
     {
-        var opened = 0;
-        foreach (var observation in observations)
+        var ages = new int?[observations.Count];
+        for (var i = 0; i < observations.Count; i++)
         {
-            if (_history.Observe(observation)) opened++;
+            ages[i] = _history.CleanedAge(observations[i]);
+            _history.Observe(observations[i]);
         }
 
-        return Task.FromResult(opened);
+        return Task.FromResult<IReadOnlyList<int?>>(ages);
     }
 
     public Task<IReadOnlyList<PatientVersion>> GetHistoryAsync() => Task.FromResult(_history.Versions);

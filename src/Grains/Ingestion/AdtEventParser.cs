@@ -17,7 +17,7 @@ public sealed class AdtEventParser(HospitalCatalog catalog)
 
     private static readonly HashSet<string> ContractFields =
     [
-        "event_id", "event_type", "event_time", "patient_id", "hospital_id", "department", "bed_id",
+        "event_id", "event_type", "event_time", "patient_id", "hospital_id", "hospital_name", "department", "bed_id",
         "from_department", "from_bed_id", "gender", "age", "insurance_type", "admission_time", "discharge_time",
     ];
 

@@ -7,9 +7,8 @@ namespace MHA.Grains.Ingestion;
 
 /// <summary>
 /// The one way events enter the engine (HTTP, simulated feed, batch files): reads each item, records every item in
-/// the lake (Bronze, then Silver or quarantine), rejects what cannot be placed with a reason, and publishes the rest
-/// on their hospitals' streams in the order received. Batches are taken one at a time, so the lake's ingest order
-/// is the order in which hospitals apply events.
+/// Bronze and what cannot be placed in quarantine (with the reason it also answers), and publishes the rest on their
+/// hospitals' streams in the order received. The hospitals then write Silver in the order they apply events.
 /// </summary>
 public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null)
 {
@@ -19,27 +18,13 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
     {
         var receivedAt = time.GetUtcNow();
         var results = new EventParseResult[items.Count];
-        var byHospital = new Dictionary<int, List<AdtEvent>>();
-        var errors = new List<RejectedItem>();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             results[i] = item.FramingError is null ? parser.Parse(item.Payload.Span, receivedAt) : EventParseResult.Reject(item.FramingError);
-            if (results[i].Event is { } e)
-            {
-                if (!byHospital.TryGetValue(e.HospitalId, out var list))
-                {
-                    byHospital[e.HospitalId] = list = [];
-                }
-
-                list.Add(e);
-            }
-            else
-            {
-                errors.Add(new RejectedItem(item.Index, results[i].RejectReason!, results[i].EventId));
-            }
         }
 
+        var errors = new List<RejectedItem>();
         var accepted = 0;
         await _order.WaitAsync(cancellationToken);
         try
@@ -47,7 +32,21 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             if (lake is not null)
             {
                 if (!lake.HasRoomFor(items.Count, out var retryAfter)) throw new IngestThrottledException(retryAfter);
-                lake.Append(items, results, source, receivedAt);
+                results = lake.AppendReceived(items, results, source, receivedAt);
+            }
+
+            var byHospital = new Dictionary<int, List<AdtEvent>>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (results[i].Event is { } e)
+                {
+                    if (!byHospital.TryGetValue(e.HospitalId, out var list)) byHospital[e.HospitalId] = list = [];
+                    list.Add(lake is null ? e with { Source = source.Kind, SourceRef = source.Reference } : e);
+                }
+                else
+                {
+                    errors.Add(new RejectedItem(items[i].Index, results[i].RejectReason!, results[i].EventId));
+                }
             }
 
             foreach (var (hospitalId, events) in byHospital)

@@ -1,4 +1,4 @@
-using MHA.Grains.Catalog;
+using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
 using MHA.Grains.Ingestion;
 using MHA.Grains.Lake.Bronze;
@@ -11,16 +11,15 @@ using Microsoft.Extensions.Options;
 namespace MHA.Grains.Lake;
 
 /// <summary>
-/// Buffers every received item and flushes Bronze, Silver, quarantine and dropped-duplicate files by partition.
-/// Every item gets a monotonic ingest sequence number; every Bronze row ends in exactly one of Silver (first
-/// occurrence of its event id), quarantine (cannot be placed) or dropped duplicates. A failed flush keeps its rows.
+/// Buffers rows for the lake and flushes Bronze, Silver, quarantine and dropped-duplicate files by partition.
+/// The edge records every received item (Bronze) and what cannot be placed (quarantine); hospital grains record what
+/// they applied (Silver) and what they dropped as duplicates. Every row gets a monotonic ingest sequence number, and
+/// Silver and dropped-duplicate rows name their Bronze row (<c>bronze_seq</c>). A failed flush keeps its rows.
 /// </summary>
-public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IOptions<LakeOptions> options, ILogger<LakeWriter> logger)
+public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> options, ILogger<LakeWriter> logger)
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
-    private readonly HashSet<ulong> _silverEventIds = [];
-    private readonly SilverCleaner _cleaner = new();
     private Buffers _buffers = new();
     private long _nextSeq = 1;
     private int _inFlightRows;
@@ -32,12 +31,12 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
 
     public long SilverFilesWritten => Interlocked.Read(ref _silverFilesWritten);
 
-    /// <summary>Rows received but not yet written: waiting for a flush or being written by one.</summary>
+    /// <summary>Rows held but not yet written (all tables): waiting for a flush or being written by one.</summary>
     public int BufferedRows
     {
         get
         {
-            lock (_gate) return _buffers.Bronze.Count + _inFlightRows;
+            lock (_gate) return _buffers.Count + _inFlightRows;
         }
     }
 
@@ -47,13 +46,13 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
         {
             lock (_gate)
             {
-                return new LakeStatistics(_bronzeRows, _silverRows, _quarantineRows, _duplicates, _buffers.Bronze.Count + _inFlightRows,
+                return new LakeStatistics(_bronzeRows, _silverRows, _quarantineRows, _duplicates, _buffers.Count + _inFlightRows,
                     _filesWritten, _silverFilesWritten, _lastFlushAt, _lastFlushError);
             }
         }
     }
 
-    /// <summary>Rebuilds the writer's memory from the lake: next sequence number, Silver event ids, last valid ages.</summary>
+    /// <summary>Rebuilds the writer's memory from the lake: the next ingest sequence number.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var maxSeq = 0L;
@@ -65,27 +64,8 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
             }
         }
 
-        var silverFiles = await storage.ListAsync(LakePaths.Silver, cancellationToken);
-        var rows = new List<(long Seq, string EventId, string? Patient, int? Age)>();
-        foreach (var file in silverFiles)
-        {
-            foreach (var row in await ParquetRows.ReadAsync(await storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
-            {
-                rows.Add((row.Long("ingest_seq") ?? 0, row.String("event_id")!, row.String("patient_id"), row.Int("age")));
-            }
-        }
-
-        lock (_gate)
-        {
-            _nextSeq = maxSeq + 1;
-            foreach (var row in rows.OrderBy(r => r.Seq))
-            {
-                _silverEventIds.Add(IdHash.Of(row.EventId));
-                if (row.Patient is not null && row.Age is { } age) _cleaner.Remember(row.Patient, age);
-            }
-        }
-
-        logger.LogInformation("Lake at {Location}: next ingest sequence {Seq}, {Events} Silver events known", storage.Location, maxSeq + 1, rows.Count);
+        lock (_gate) _nextSeq = Math.Max(_nextSeq, maxSeq + 1);
+        logger.LogInformation("Lake at {Location}: next ingest sequence {Seq}", storage.Location, maxSeq + 1);
     }
 
     /// <summary>
@@ -95,12 +75,22 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
     public bool HasRoomFor(int items, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(options.Value.FlushInterval.TotalSeconds)));
-        lock (_gate) return _buffers.Bronze.Count + _inFlightRows + items <= Math.Max(options.Value.MaxBufferedRows, items);
+        lock (_gate)
+        {
+            // Placed events the hospitals have not applied yet will each add a Silver or dropped-duplicate row, and each
+            // new item adds a Bronze row now and one more later: reserve room for all of it.
+            var awaitingApply = Math.Max(0, _bronzeRows - _quarantineRows - _silverRows - _duplicates);
+            return _buffers.Count + _inFlightRows + awaitingApply + 2L * items <= Math.Max(options.Value.MaxBufferedRows, 2L * items);
+        }
     }
 
-    /// <summary>Records a received batch: items in order, with the parse result of each.</summary>
-    public void Append(IReadOnlyList<ReceivedItem> items, IReadOnlyList<EventParseResult> results, IngestSource source, DateTimeOffset receivedAt)
+    /// <summary>
+    /// Records a received batch at the edge: every item to Bronze (with a new ingest sequence number), every item that
+    /// cannot be placed to quarantine. Returns the parse results with placed events stamped with their Bronze row and source.
+    /// </summary>
+    public EventParseResult[] AppendReceived(IReadOnlyList<ReceivedItem> items, IReadOnlyList<EventParseResult> results, IngestSource source, DateTimeOffset receivedAt)
     {
+        var stamped = new EventParseResult[items.Count];
         lock (_gate)
         {
             for (var i = 0; i < items.Count; i++)
@@ -112,22 +102,41 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
                 _buffers.Bronze.Add(new BronzeRow(seq, receivedAt, source.Kind, source.Reference, item.Index, payload, encoding, result.EventId));
                 _bronzeRows++;
 
-                if (result.Event is not { } e)
+                if (result.Event is { } e)
+                {
+                    stamped[i] = EventParseResult.Ok(e with { BronzeSeq = seq, Source = source.Kind, SourceRef = source.Reference });
+                }
+                else
                 {
                     _buffers.Quarantine.Add(new QuarantineRow(seq, receivedAt, source.Kind, source.Reference, item.Index,
                         item.FramingError ?? result.RejectReason ?? "unknown", payload, encoding, result.EventId));
                     _quarantineRows++;
+                    stamped[i] = result;
                 }
-                else if (!_silverEventIds.Add(IdHash.Of(e.EventId)))
-                {
-                    _buffers.Duplicates.Add(new DroppedDuplicateRow(seq, receivedAt, source.Kind, source.Reference, e.EventId, e.HospitalId));
-                    _duplicates++;
-                }
-                else
-                {
-                    _buffers.Silver.Add(_cleaner.Clean(e, seq, source, catalog.GetHospital(e.HospitalId).Name));
-                    _silverRows++;
-                }
+            }
+        }
+
+        return stamped;
+    }
+
+    /// <summary>
+    /// Records what a hospital applied, in the order it applied it: Silver rows, and events dropped as duplicates.
+    /// Each gets a new ingest sequence number, so Silver's sequence order is each hospital's apply order.
+    /// </summary>
+    public void AppendApplied(IReadOnlyList<SilverRow> silver, IReadOnlyList<AdtEvent> duplicates, DateTimeOffset appliedAt)
+    {
+        lock (_gate)
+        {
+            foreach (var row in silver)
+            {
+                _buffers.Silver.Add(row with { IngestSeq = _nextSeq++ });
+                _silverRows++;
+            }
+
+            foreach (var e in duplicates)
+            {
+                _buffers.Duplicates.Add(new DroppedDuplicateRow(_nextSeq++, appliedAt, e.BronzeSeq, e.Source, e.SourceRef, e.EventId, e.HospitalId));
+                _duplicates++;
             }
         }
     }
@@ -143,7 +152,7 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
             {
                 taken = _buffers;
                 _buffers = new Buffers();
-                _inFlightRows = taken.Bronze.Count;
+                _inFlightRows = taken.Count;
             }
 
             if (taken.IsEmpty) return;
@@ -151,10 +160,10 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
             {
                 await WritePartitionedAsync(taken.Bronze, LakePaths.Bronze, "ingest_date", r => r.ReceivedAt, r => r.IngestSeq, BronzeRow.Table, cancellationToken);
                 await WritePartitionedAsync(taken.Quarantine, LakePaths.Quarantine, "ingest_date", r => r.ReceivedAt, r => r.IngestSeq, QuarantineRow.Table, cancellationToken);
-                await WritePartitionedAsync(taken.Duplicates, LakePaths.DroppedDuplicates, "ingest_date", r => r.ReceivedAt, r => r.IngestSeq, DroppedDuplicateRow.Table, cancellationToken);
+                await WritePartitionedAsync(taken.Duplicates, LakePaths.DroppedDuplicates, "ingest_date", r => r.DroppedAt, r => r.IngestSeq, DroppedDuplicateRow.Table, cancellationToken);
                 var silverFiles = await WritePartitionedAsync(taken.Silver, LakePaths.Silver, "event_date", r => r.Event.EventTime, r => r.IngestSeq, SilverRow.Table, cancellationToken,
                     rows => rows.SelectMany(r => r.Event.Extras.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                        .Select(name => (name, (Func<SilverRow, string?>)(r => r.Extra(name)))));
+                        .Select(name => (ExtraColumnName(name), (Func<SilverRow, string?>)(r => r.Extra(name)))));
                 lock (_gate)
                 {
                     _inFlightRows = 0;
@@ -181,6 +190,10 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
             _flushing.Release();
         }
     }
+
+    /// <summary>An extra attribute's Silver column: its own name, unless that is a column Silver already has.</summary>
+    private static string ExtraColumnName(string attribute) =>
+        SilverRow.Table.ColumnNames.Contains(attribute, StringComparer.OrdinalIgnoreCase) ? $"extra_{attribute}" : attribute;
 
     private async Task<int> WritePartitionedAsync<TRow>(List<TRow> rows, string table, string partitionColumn, Func<TRow, DateTimeOffset> partitionTime,
         Func<TRow, long> seq, ParquetTable<TRow> schema, CancellationToken cancellationToken,
@@ -212,7 +225,9 @@ public sealed class LakeWriter(ILakeStorage storage, HospitalCatalog catalog, IO
         public List<QuarantineRow> Quarantine { get; init; } = [];
         public List<DroppedDuplicateRow> Duplicates { get; init; } = [];
 
-        public bool IsEmpty => Bronze.Count == 0 && Silver.Count == 0 && Quarantine.Count == 0 && Duplicates.Count == 0;
+        public int Count => Bronze.Count + Silver.Count + Quarantine.Count + Duplicates.Count;
+
+        public bool IsEmpty => Count == 0;
 
         /// <summary>These rows followed by <paramref name="later"/>'s, keeping ingest order.</summary>
         public Buffers Then(Buffers later) => new()

@@ -29,7 +29,7 @@ public static class SilverReplay
             var stream = client.HospitalStream(hospital.Key);
             foreach (var chunk in hospital.Chunk(EventIngestorLimits.MaxBatchSize))
             {
-                await stream.OnNextAsync(new AdtEventBatch(chunk));
+                await stream.OnNextAsync(new AdtEventBatch(chunk, IsReplay: true));
             }
         }
 

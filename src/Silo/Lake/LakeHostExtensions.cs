@@ -9,7 +9,11 @@ namespace MHA.Silo.Lake;
 /// <summary>Wires the lake: storage backend, writer, Gold builder, quality reporter and their background jobs.</summary>
 public static class LakeHostExtensions
 {
-    public static WebApplicationBuilder AddLake(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The lake's storage and writer, and the flush job. Call before the Orleans silo is added: hosted services stop in
+    /// reverse order, so the final flush runs after the silo has stopped and its grains appended their last Silver rows.
+    /// </summary>
+    public static WebApplicationBuilder AddLakeWriter(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LakeOptions>().Bind(builder.Configuration.GetSection(LakeOptions.Section))
             .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushMaxRows > 0, "Lake:FlushInterval and Lake:FlushMaxRows must be positive.")
@@ -17,12 +21,18 @@ public static class LakeHostExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => LakeStorageFactory.Create(sp.GetRequiredService<IOptions<LakeOptions>>().Value));
         builder.Services.AddSingleton<LakeWriter>();
+        builder.Services.AddHostedService<LakeFlushService>();
+        return builder;
+    }
+
+    /// <summary>The jobs that need the running silo: recovery on start, Gold refresh, quality reports, compaction.</summary>
+    public static WebApplicationBuilder AddLakeJobs(this WebApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<GoldStarSchemaBuilder>();
         builder.Services.AddSingleton<QualityReporter>();
         builder.Services.AddSingleton<GoldRefreshJob>();
         builder.Services.AddSingleton<LakeCompactor>();
         builder.Services.AddHostedService<LakeRecoveryService>();
-        builder.Services.AddHostedService<LakeFlushService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoldRefreshJob>());
         builder.Services.AddHostedService<LakeCompactionJob>();
         return builder;

@@ -1,4 +1,5 @@
 using MHA.Grains.Contracts;
+using MHA.Grains.Domain;
 using MHA.Grains.Ingestion;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Silver;
@@ -8,8 +9,6 @@ namespace MHA.UnitTests.Lake;
 public sealed class SilverCleanerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
-    private static readonly IngestSource Source = new("test", "t");
-    private readonly SilverCleaner _cleaner = new();
 
     private static AdtEvent Event(string patient, int? age, int? rawAge, AdtEventType type = AdtEventType.Admission,
         DateTimeOffset? admitted = null, DateTimeOffset? discharged = null, params string[] flags) => new()
@@ -28,10 +27,13 @@ public sealed class SilverCleanerTests
     };
 
     [Fact]
-    public void Invalid_age_takes_the_last_known_valid_age_of_the_patient()
+    public void Invalid_age_takes_the_last_known_valid_age_from_the_patient_history()
     {
-        _cleaner.Clean(Event("P-1", 64, 64), 1, Source, "H");
-        var row = _cleaner.Clean(Event("P-1", null, 150, flags: DataQualityFlags.AgeOutOfRange), 2, Source, "H");
+        var history = new PatientHistory();
+        history.Observe(PatientObservation.From(Event("P-1", 64, 64)));
+        var invalid = Event("P-1", null, 150, flags: DataQualityFlags.AgeOutOfRange);
+
+        var row = SilverCleaner.Clean(invalid, history.CleanedAge(PatientObservation.From(invalid)), "H");
         Assert.Equal(64, row.Age);
         Assert.Equal("age_out_of_range,age_from_history", row.DqFlags);
     }
@@ -39,7 +41,8 @@ public sealed class SilverCleanerTests
     [Fact]
     public void Invalid_age_without_history_stays_null_never_invented()
     {
-        var row = _cleaner.Clean(Event("P-2", null, -5, flags: DataQualityFlags.AgeOutOfRange), 1, Source, "H");
+        var invalid = Event("P-2", null, -5, flags: DataQualityFlags.AgeOutOfRange);
+        var row = SilverCleaner.Clean(invalid, new PatientHistory().CleanedAge(PatientObservation.From(invalid)), "H");
         Assert.Null(row.Age);
         Assert.Equal("age_out_of_range", row.DqFlags);
     }
@@ -47,17 +50,17 @@ public sealed class SilverCleanerTests
     [Fact]
     public void Missing_age_is_not_filled_from_history()
     {
-        _cleaner.Clean(Event("P-3", 30, 30), 1, Source, "H");
-        Assert.Null(_cleaner.Clean(Event("P-3", null, null), 2, Source, "H").Age);
+        var history = new PatientHistory();
+        history.Observe(PatientObservation.From(Event("P-3", 30, 30)));
+        var missing = Event("P-3", null, null);
+        Assert.Null(SilverCleaner.Clean(missing, history.CleanedAge(PatientObservation.From(missing)), "H").Age);
     }
 
     [Fact]
     public void Length_of_stay_is_computed_for_discharges_and_never_negative()
     {
-        var ok = _cleaner.Clean(Event("P-4", 1, 1, AdtEventType.Discharge, T0.AddHours(-30), T0), 1, Source, "H");
-        Assert.Equal(30.0, ok.LengthOfStayHours);
-        var backwards = _cleaner.Clean(Event("P-4", 1, 1, AdtEventType.Discharge, T0, T0.AddHours(-2)), 2, Source, "H");
-        Assert.Null(backwards.LengthOfStayHours);
+        Assert.Equal(30.0, SilverCleaner.Clean(Event("P-4", 1, 1, AdtEventType.Discharge, T0.AddHours(-30), T0), 1, "H").LengthOfStayHours);
+        Assert.Null(SilverCleaner.Clean(Event("P-4", 1, 1, AdtEventType.Discharge, T0, T0.AddHours(-2)), 1, "H").LengthOfStayHours);
     }
 
     [Theory]

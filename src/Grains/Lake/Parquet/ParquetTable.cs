@@ -5,7 +5,7 @@ namespace MHA.Grains.Lake.Parquet;
 
 /// <summary>
 /// A typed description of a Parquet table: each column a name, a Parquet type and how to read it from a row.
-/// Timestamps are written as TIMESTAMP (microseconds, UTC); numbers as INT32/INT64/DOUBLE; text as UTF-8 strings.
+/// Timestamps are written as TIMESTAMP (milliseconds, UTC); numbers as INT32/INT64/DOUBLE; text as UTF-8 strings.
 /// </summary>
 public sealed class ParquetTable<TRow>
 {
@@ -50,7 +50,9 @@ public sealed class ParquetTable<TRow>
 
     public ParquetTable<TRow> Timestamp(string name, Func<TRow, DateTimeOffset?> value)
     {
-        var field = new DateTimeDataField(name, DateTimeFormat.DateAndTimeMicros, isAdjustedToUTC: true, isNullable: true);
+        // Milliseconds: Parquet.Net 6.1 writes the min/max statistics of microsecond timestamps in the wrong unit,
+        // which makes engines that prune by statistics (DuckDB, Synapse) skip matching rows.
+        var field = new DateTimeDataField(name, DateTimeFormat.DateAndTime, isAdjustedToUTC: true, isNullable: true);
         _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<DateTime>(field, rows.Select(r => value(r)?.UtcDateTime).ToArray())));
         return this;
     }

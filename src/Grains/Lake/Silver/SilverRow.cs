@@ -30,6 +30,7 @@ public sealed record SilverRow(AdtEvent Event, int? Age, double? LengthOfStayHou
         .String("event_shape", r => r.Event.Shape == EventShape.Legacy ? "legacy" : "standard")
         .String("dq_flags", r => r.DqFlags)
         .Long("ingest_seq", r => r.IngestSeq)
+        .Long("bronze_seq", r => r.Event.BronzeSeq)
         .Timestamp("received_at", r => r.Event.ReceivedAt)
         .String("source", r => r.Source)
         .String("source_ref", r => r.SourceRef);
