@@ -4,7 +4,7 @@
 -- Rules (docs/lake.md):
 -- * Column names are the Parquet column names, exactly (binding is by name; the database collation is binary, so
 --   names are case-sensitive). Types: INT32 -> int, INT64 -> bigint, DOUBLE -> float, BOOLEAN -> bit,
---   DATE -> date, TIMESTAMP (micros, UTC) -> datetime2(6) holding UTC, UTF-8 strings -> varchar with
+--   DATE -> date, TIMESTAMP (millis, UTC) -> datetime2(3) holding UTC, UTF-8 strings -> varchar with
 --   COLLATE Latin1_General_100_BIN2_UTF8 so string predicates push down.
 -- * Partitioned tables expose the partition folder value as a column named like the folder key, read with
 --   r.filepath(1): filter on it (e.g. WHERE event_date = '2026-11-24') and only that folder is read. It is a
@@ -23,7 +23,7 @@ FROM OPENROWSET(
         FORMAT = 'PARQUET'
     ) WITH (
         ingest_seq bigint,
-        received_at datetime2(6),
+        received_at datetime2(3),
         source varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         source_ref varchar(400) COLLATE Latin1_General_100_BIN2_UTF8,
         item_index int,
@@ -42,7 +42,7 @@ FROM OPENROWSET(
     ) WITH (
         event_id varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
         event_type varchar(20) COLLATE Latin1_General_100_BIN2_UTF8,
-        event_time datetime2(6),
+        event_time datetime2(3),
         patient_id varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
         hospital_id int,
         hospital_name varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
@@ -54,13 +54,14 @@ FROM OPENROWSET(
         age int,
         raw_age int,
         insurance_type varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
-        admission_time datetime2(6),
-        discharge_time datetime2(6),
+        admission_time datetime2(3),
+        discharge_time datetime2(3),
         length_of_stay_hours float,
         event_shape varchar(10) COLLATE Latin1_General_100_BIN2_UTF8,
         dq_flags varchar(400) COLLATE Latin1_General_100_BIN2_UTF8,
         ingest_seq bigint,
-        received_at datetime2(6),
+        bronze_seq bigint,
+        received_at datetime2(3),
         source varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         source_ref varchar(400) COLLATE Latin1_General_100_BIN2_UTF8,
         -- Extra attributes sent by the richer producer (schema evolution: nullable strings, NULL in older files).
@@ -78,7 +79,7 @@ FROM OPENROWSET(
         FORMAT = 'PARQUET'
     ) WITH (
         ingest_seq bigint,
-        received_at datetime2(6),
+        received_at datetime2(3),
         source varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         source_ref varchar(400) COLLATE Latin1_General_100_BIN2_UTF8,
         item_index int,
@@ -97,7 +98,8 @@ FROM OPENROWSET(
         FORMAT = 'PARQUET'
     ) WITH (
         ingest_seq bigint,
-        received_at datetime2(6),
+        received_at datetime2(3),
+        bronze_seq bigint,
         source varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         source_ref varchar(400) COLLATE Latin1_General_100_BIN2_UTF8,
         event_id varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
@@ -119,8 +121,8 @@ FROM OPENROWSET(
         age int,
         age_band varchar(10) COLLATE Latin1_General_100_BIN2_UTF8,
         insurance_type varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
-        effective_from datetime2(6),
-        effective_to datetime2(6),
+        effective_from datetime2(3),
+        effective_to datetime2(3),
         is_current bit
     ) AS r;
 GO
@@ -139,8 +141,8 @@ FROM OPENROWSET(
         department_code varchar(10) COLLATE Latin1_General_100_BIN2_UTF8,
         capacity int,
         staffed_beds int,
-        effective_from datetime2(6),
-        effective_to datetime2(6),
+        effective_from datetime2(3),
+        effective_to datetime2(3),
         is_current bit
     ) AS r;
 GO
@@ -181,8 +183,8 @@ FROM OPENROWSET(
         admission_department varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         current_department varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         bed_id varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
-        admission_time datetime2(6),
-        discharge_time datetime2(6),
+        admission_time datetime2(3),
+        discharge_time datetime2(3),
         length_of_stay_hours float,
         is_currently_admitted bit,
         transfers_count int,
@@ -200,7 +202,7 @@ FROM OPENROWSET(
         hospital_id int,
         department varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         department_sk bigint,
-        [hour] datetime2(6),
+        [hour] datetime2(3),
         occupied int,
         capacity int,
         occupancy_pct float,
@@ -218,7 +220,7 @@ FROM OPENROWSET(
         DATA_SOURCE = 'mha_lake_storage',
         FORMAT = 'PARQUET'
     ) WITH (
-        generated_at datetime2(6),
+        generated_at datetime2(3),
         scope varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         [key] varchar(200) COLLATE Latin1_General_100_BIN2_UTF8,
         [rows] bigint
@@ -233,7 +235,7 @@ FROM OPENROWSET(
         FORMAT = 'PARQUET'
     ) WITH (
         report_id varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
-        generated_at datetime2(6),
+        generated_at datetime2(3),
         scope varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,
         [key] varchar(200) COLLATE Latin1_General_100_BIN2_UTF8,
         [rows] bigint
