@@ -33,7 +33,4 @@ public sealed class BoundedRecentMap<TValue>(int capacity)
         }
     }
 
-    public void Remove(ulong key) => _values.Remove(key);
-
-    public IEnumerable<KeyValuePair<ulong, TValue>> Entries => _order.Where(_values.ContainsKey).Select(k => new KeyValuePair<ulong, TValue>(k, _values[k]));
 }

@@ -12,6 +12,4 @@ public sealed class CensusChange
     public int Applied { get; set; }
 
     public int Duplicates { get; set; }
-
-    public bool IsEmpty => ChangedDepartments.Count == 0 && Anomalies.Count == 0 && Applied == 0 && Duplicates == 0;
 }

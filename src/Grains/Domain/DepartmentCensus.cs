@@ -8,7 +8,7 @@ public sealed class DepartmentCensus(DepartmentInfo info)
 {
     private readonly Dictionary<string, BedOccupant> _beds = new(StringComparer.Ordinal);
 
-    public DepartmentInfo Info { get; private set; } = info;
+    public DepartmentInfo Info { get; } = info;
 
     public SlidingHourCount Admissions { get; } = new();
 
@@ -25,8 +25,6 @@ public sealed class DepartmentCensus(DepartmentInfo info)
     public void Occupy(BedOccupant occupant) => _beds[occupant.BedId] = occupant;
 
     public bool Vacate(string bedId) => _beds.Remove(bedId);
-
-    public void UpdateInfo(DepartmentInfo info) => Info = info;
 
     public DepartmentOccupancy Snapshot(DateTimeOffset now) => new(
         Info.HospitalId,

@@ -126,8 +126,6 @@ public sealed class HospitalCensus
         }
     }
 
-    public DateTimeOffset? NextScheduledDischarge => _scheduledDischarges.TryPeek(out _, out var at) ? at : null;
-
     public HospitalOccupancy Snapshot(DateTimeOffset now) =>
         HospitalOccupancy.Sum(Hospital.Id, Hospital.Name, Hospital.Departments.Select(d => _departments[d.Department].Snapshot(now)).ToArray());
 

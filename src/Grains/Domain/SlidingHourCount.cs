@@ -25,6 +25,4 @@ public sealed class SlidingHourCount
 
         return _times.Count;
     }
-
-    public IEnumerable<DateTimeOffset> Times => _times.UnorderedItems.Select(i => i.Element);
 }

@@ -10,6 +10,8 @@ public static class IngestBodySplitter
 {
     public static List<ReceivedItem> Split(ReadOnlyMemory<byte> body)
     {
+        // A UTF-8 byte-order mark can only open the body; inside it, those bytes belong to characters.
+        if (body.Span.StartsWith(Utf8ByteOrderMark)) body = body[Utf8ByteOrderMark.Length..];
         var span = body.Span;
         var start = 0;
         while (start < span.Length && IsWhitespace(span[start])) start++;
@@ -86,5 +88,7 @@ public static class IngestBodySplitter
         return bytes[start..end];
     }
 
-    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF;
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 }

@@ -40,4 +40,12 @@ public sealed class IngestBodySplitterTests
     {
         Assert.Empty(Items("  \n "));
     }
+
+    [Fact]
+    public void Items_keep_trailing_multibyte_characters_and_a_leading_byte_order_mark_is_dropped()
+    {
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"a\":1}\nnot json »\n")).ToArray();
+        var items = IngestBodySplitter.Split(body).Select(i => Encoding.UTF8.GetString(i.Payload.Span)).ToArray();
+        Assert.Equal(["{\"a\":1}", "not json »"], items);
+    }
 }
