@@ -1,5 +1,6 @@
 using System.Net;
 using MHA.Grains;
+using MHA.Grains.Grains;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -29,6 +30,7 @@ public static class EngineHostExtensions
                 serviceId: siloOptions.ServiceId,
                 clusterId: siloOptions.ClusterId);
             silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryGrainStorage(GrainStorageNames.Occupancy);
             silo.AddMemoryStreams(AdtStreams.ProviderName, streams =>
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
         });
