@@ -60,6 +60,7 @@ FROM OPENROWSET(
         event_shape varchar(10) COLLATE Latin1_General_100_BIN2_UTF8,
         dq_flags varchar(400) COLLATE Latin1_General_100_BIN2_UTF8,
         ingest_seq bigint,
+        apply_seq bigint,
         bronze_seq bigint,
         received_at datetime2(3),
         source varchar(50) COLLATE Latin1_General_100_BIN2_UTF8,

@@ -2,16 +2,18 @@ using MHA.Dashboard.Extensions;
 using MHA.Silo.Extensions;
 using MHA.Silo.Feed;
 using MHA.Silo.Lake;
+using MHA.Silo.Profiles;
 
 namespace MHA.Silo;
 
-/// <summary>Builds the host: one Orleans silo with the board and its APIs in the same process (the embedded default).</summary>
+/// <summary>Builds the host: one Orleans silo with the board and its APIs in the same process, in the chosen profile (<see cref="EngineProfile"/>).</summary>
 public static class SiloApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json ships next to the binary: found whatever folder `dotnet run` is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddProfileSettings();
         builder.AddLakeWriter();
         builder.AddOccupancyEngine();
         builder.AddLakeJobs();

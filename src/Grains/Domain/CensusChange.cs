@@ -12,4 +12,7 @@ public sealed class CensusChange
     public int Applied { get; set; }
 
     public int Duplicates { get; set; }
+
+    /// <summary>Events ignored because this very Bronze row was applied before (redelivery): neither applied nor a duplicate.</summary>
+    public int Redelivered { get; set; }
 }

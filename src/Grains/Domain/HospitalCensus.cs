@@ -12,7 +12,7 @@ public sealed class HospitalCensus
 {
     private readonly Dictionary<string, DepartmentCensus> _departments;
     private readonly Dictionary<string, Placement> _placements = new(StringComparer.Ordinal);
-    private readonly BoundedRecentMap<bool> _seenEventIds;
+    private readonly BoundedRecentMap<long> _seenEventIds;
     private readonly BoundedRecentMap<DateTimeOffset> _departedLastEvent;
     private readonly PriorityQueue<ScheduledDischarge, DateTimeOffset> _scheduledDischarges = new();
     private readonly ICensusListener? _listener;
@@ -23,7 +23,7 @@ public sealed class HospitalCensus
         limits ??= CensusLimits.Default;
         Hospital = hospital;
         _departments = hospital.Departments.ToDictionary(d => d.Department, d => new DepartmentCensus(d), StringComparer.Ordinal);
-        _seenEventIds = new BoundedRecentMap<bool>(limits.RememberedEventIds);
+        _seenEventIds = new BoundedRecentMap<long>(limits.RememberedEventIds);
         _departedLastEvent = new BoundedRecentMap<DateTimeOffset>(limits.RememberedDepartedPatients);
     }
 
@@ -56,14 +56,21 @@ public sealed class HospitalCensus
         }
 
         var idHash = IdHash.Of(e.EventId);
-        if (_seenEventIds.ContainsKey(idHash))
+        if (_seenEventIds.TryGetValue(idHash, out var seenBronzeSeq))
         {
+            if (e.BronzeSeq != 0 && e.BronzeSeq == seenBronzeSeq)
+            {
+                // The same Bronze row again (stream redelivery after a crash): it was applied and recorded already.
+                change.Redelivered++;
+                return;
+            }
+
             DuplicatesIgnored++;
             change.Duplicates++;
             return;
         }
 
-        _seenEventIds.Set(idHash, true);
+        _seenEventIds.Set(idHash, e.BronzeSeq);
         EventsApplied++;
         change.Applied++;
 

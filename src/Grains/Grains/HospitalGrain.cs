@@ -13,8 +13,11 @@ namespace MHA.Grains.Grains;
 
 /// <summary>
 /// Consumes its hospital's event stream (implicit subscription), applies events to the census in order, records
-/// patient observations, writes what it applied to Silver (and what it dropped as duplicates) in that order, and hands
-/// each changed department its new state. Not reentrant: a snapshot never sees half a batch.
+/// patient observations, writes what it applied to Silver (numbered by <c>apply_seq</c>) and what it dropped as
+/// duplicates, and hands each changed department its new state. Not reentrant: a snapshot never sees half a batch.
+/// Silver is its log: on activation (after a restart, or on another silo after a crash) it rebuilds its census from
+/// Silver. In durable profiles it acknowledges a batch only once its rows are written, so a redelivered batch finds
+/// exactly what was applied, and a Bronze row applied before is ignored rather than counted twice.
 /// </summary>
 [ImplicitStreamSubscription(AdtStreams.Namespace)]
 public sealed class HospitalGrain(
@@ -28,18 +31,65 @@ public sealed class HospitalGrain(
     private readonly Dictionary<string, long> _anomalyCounts = new(StringComparer.Ordinal);
     private readonly Queue<OccupancyAnomaly> _recentAnomalies = new();
     private readonly Dictionary<string, DepartmentOccupancy> _lastSent = new(StringComparer.Ordinal);
+    private const int RestoreChunk = 1_000;
+
     private HospitalCensus _census = null!;
     private LakeWriter? _lake;
+    private long _lastApplySeq;
 
     private int HospitalId => (int)this.GetPrimaryKeyLong();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _census = new HospitalCensus(catalog.GetHospital(HospitalId), options.Value.CensusLimits);
         _lake = ServiceProvider.GetService(typeof(LakeWriter)) as LakeWriter;
+        if (_lake is not null && ServiceProvider.GetService(typeof(SilverHistoryReader)) is SilverHistoryReader history)
+        {
+            await RestoreAsync(_lake, history, cancellationToken);
+        }
+
         var period = options.Value.CountsRefreshInterval;
         this.RegisterGrainTimer(RefreshAsync, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = true });
-        return Task.CompletedTask;
+    }
+
+    /// <summary>Rebuilds the census (and the dedup memory) from what Silver holds of this hospital, in apply order.</summary>
+    private async Task RestoreAsync(LakeWriter lake, SilverHistoryReader reader, CancellationToken cancellationToken)
+    {
+        await lake.CommitAsync(cancellationToken);
+        var history = await reader.ReadHospitalAsync(HospitalId, cancellationToken);
+        var now = time.GetUtcNow();
+        var change = new CensusChange();
+        foreach (var chunk in history.Events.Chunk(RestoreChunk))
+        {
+            var applied = new List<AdtEvent>(chunk.Length);
+            foreach (var row in chunk)
+            {
+                var before = change.Applied;
+                _census.Apply(row.Event, now, change);
+                if (change.Applied > before) applied.Add(row.Event);
+            }
+
+            await ObservePatientsAsync(applied);
+        }
+
+        _census.ReleaseDueDischarges(now, change);
+        Remember(change.Anomalies, log: false);
+        _lastApplySeq = history.LastApplySeq;
+
+        // Numbers a crashed silo assigned but never wrote: recorded, so Gold does not wait for them.
+        var missing = history.Missing();
+        if (missing.Count > 0)
+        {
+            lake.AppendApplyGaps(missing.Select(g => new ApplyGapRow(0, now, HospitalId, g.From, g.To)).ToArray());
+            await lake.CommitAsync(cancellationToken);
+            logger.LogWarning("Hospital {HospitalId}: {Count} apply sequence ranges lost with a crashed silo recorded as gaps", HospitalId, missing.Count);
+        }
+
+        if (history.Events.Count > 0)
+        {
+            logger.LogInformation("Hospital {HospitalId}: census restored from {Events} Silver events", HospitalId, history.Events.Count);
+            await SendDepartmentsAsync(_census.Departments.Select(d => d.Info.Department), now, force: true);
+        }
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -73,10 +123,11 @@ public sealed class HospitalGrain(
         Remember(change.Anomalies);
 
         var ages = await ObservePatientsAsync(applied);
-        if (!batch.IsReplay && _lake is not null)
+        if (_lake is not null)
         {
             var hospitalName = _census.Hospital.Name;
-            _lake.AppendApplied(applied.Select((e, i) => SilverCleaner.Clean(e, ages[i], hospitalName)).ToArray(), duplicates, now);
+            _lake.AppendApplied(applied.Select((e, i) => SilverCleaner.Clean(e, ages[i], hospitalName) with { ApplySeq = ++_lastApplySeq }).ToArray(), duplicates, now);
+            if (_lake.CommitBeforeAcknowledge) await _lake.CommitAsync();
         }
 
         await SendDepartmentsAsync(change.ChangedDepartments, now, force: true);
@@ -150,7 +201,7 @@ public sealed class HospitalGrain(
         return Task.WhenAll(sends);
     }
 
-    private void Remember(List<OccupancyAnomaly> anomalies)
+    private void Remember(List<OccupancyAnomaly> anomalies, bool log = true)
     {
         foreach (var anomaly in anomalies)
         {
@@ -159,7 +210,7 @@ public sealed class HospitalGrain(
             if (_recentAnomalies.Count > RecentAnomalyCount) _recentAnomalies.Dequeue();
         }
 
-        if (anomalies.Count > 0)
+        if (log && anomalies.Count > 0)
         {
             logger.LogInformation("Hospital {HospitalId}: {Count} occupancy anomalies ({Kinds})",
                 HospitalId, anomalies.Count, string.Join(",", anomalies.Select(a => a.Kind).Distinct()));

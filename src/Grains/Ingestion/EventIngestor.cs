@@ -9,10 +9,14 @@ namespace MHA.Grains.Ingestion;
 /// The one way events enter the engine (HTTP, simulated feed, batch files): reads each item, records every item in
 /// Bronze and what cannot be placed in quarantine (with the reason it also answers), and publishes the rest on their
 /// hospitals' streams in the order received. The hospitals then write Silver in the order they apply events.
+/// In durable profiles (<see cref="LakeWriter.CommitBeforeAcknowledge"/>) an item is published, and the request
+/// answered, only once its Bronze row is written; requests waiting for the same write share it and still publish in
+/// the order they were received.
 /// </summary>
 public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null)
 {
     private readonly SemaphoreSlim _order = new(1, 1);
+    private Task _lastPublished = Task.CompletedTask;
 
     public async Task<IngestResult> IngestAsync(IReadOnlyList<ReceivedItem> items, IngestSource source, CancellationToken cancellationToken = default)
     {
@@ -26,6 +30,8 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
 
         var errors = new List<RejectedItem>();
         var accepted = 0;
+        Task previousPublished;
+        var published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _order.WaitAsync(cancellationToken);
         try
         {
@@ -34,6 +40,20 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
                 if (!lake.HasRoomFor(items.Count, out var retryAfter)) throw new IngestThrottledException(retryAfter);
                 results = lake.AppendReceived(items, results, source, receivedAt);
             }
+
+            previousPublished = _lastPublished;
+            _lastPublished = published.Task;
+        }
+        finally
+        {
+            _order.Release();
+        }
+
+        try
+        {
+            // Not cancellable from here on: items recorded in Bronze are published even if the sender has gone.
+            if (lake is { CommitBeforeAcknowledge: true }) await lake.CommitAsync(CancellationToken.None);
+            await previousPublished;
 
             var byHospital = new Dictionary<int, List<AdtEvent>>();
             for (var i = 0; i < items.Count; i++)
@@ -61,7 +81,7 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
         }
         finally
         {
-            _order.Release();
+            published.TrySetResult();
         }
 
         if (errors.Count > 0)

@@ -72,7 +72,7 @@ public sealed class LakeCompactor(ILakeStorage storage, ILogger<LakeCompactor> l
         using var output = new MemoryStream();
         await ParquetSerializer.SerializeUntypedAsync(rows.ToArray(), new ParquetSchema(fields.Cast<Field>().ToArray()), output,
             new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: cancellationToken);
-        var target = $"{folder}/part-{firstSeq:D12}-{lastSeq:D12}-{Guid.NewGuid().ToString("N")[..8]}.parquet";
+        var target = $"{folder}/{LakePaths.PartName(firstSeq, lastSeq)}";
         await storage.WriteAsync(target, output.ToArray(), cancellationToken);
         foreach (var file in files)
         {

@@ -22,6 +22,22 @@ public sealed class LakeOptions
     /// <summary>Buffered rows are written at least this often.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Durable profiles: ingest and the hospital grains wait until their rows are written before they acknowledge (group
+    /// commit), so a crash loses nothing that was acknowledged. Off in the embedded profile, where rows are buffered up to
+    /// <see cref="FlushInterval"/> and a graceful stop flushes them.
+    /// </summary>
+    public bool CommitBeforeAcknowledge { get; set; }
+
+    /// <summary>How long a commit waits for more rows to join the same write.</summary>
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// This writer's id in the lake's sequence numbers (0..255): every silo writing one lake needs its own. Unset, the
+    /// silo's instance id is used.
+    /// </summary>
+    public int? WriterId { get; set; }
+
     /// <summary>…or as soon as this many rows are buffered.</summary>
     public int FlushMaxRows { get; set; } = 20_000;
 

@@ -9,6 +9,7 @@ public static class LakePaths
     public const string Silver = "silver/adt_events/";
     public const string Quarantine = "silver/quarantine/";
     public const string DroppedDuplicates = "silver/dropped_duplicates/";
+    public const string ApplyGaps = "silver/apply_gaps/";
     public const string Gold = "gold/";
     public const string Quality = "quality/";
 
@@ -16,7 +17,11 @@ public static class LakePaths
 
     /// <summary>A new data file in a partition; the name carries the ingest sequence range it holds.</summary>
     public static string PartFile(string table, string partitionColumn, string day, long firstSeq, long lastSeq) =>
-        $"{table}{partitionColumn}={day}/part-{firstSeq:D12}-{lastSeq:D12}-{Guid.NewGuid().ToString("N")[..8]}.parquet";
+        $"{table}{partitionColumn}={day}/{PartName(firstSeq, lastSeq)}";
+
+    /// <summary>A data file's name: <c>part-{first}-{last}-{random}.parquet</c>, sequence numbers zero-padded so names sort by them.</summary>
+    public static string PartName(long firstSeq, long lastSeq) =>
+        $"part-{firstSeq:D19}-{lastSeq:D19}-{Guid.NewGuid().ToString("N")[..8]}.parquet";
 
     /// <summary>Reads the highest ingest sequence from a part file name (0 when the name carries none).</summary>
     public static long LastSeqOf(string path)

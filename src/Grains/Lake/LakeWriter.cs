@@ -13,21 +13,31 @@ namespace MHA.Grains.Lake;
 /// <summary>
 /// Buffers rows for the lake and flushes Bronze, Silver, quarantine and dropped-duplicate files by partition.
 /// The edge records every received item (Bronze) and what cannot be placed (quarantine); hospital grains record what
-/// they applied (Silver) and what they dropped as duplicates. Every row gets a monotonic ingest sequence number, and
-/// Silver and dropped-duplicate rows name their Bronze row (<c>bronze_seq</c>). A failed flush keeps its rows.
+/// they applied (Silver, with each hospital's <c>apply_seq</c>) and what they dropped as duplicates. Every row gets an
+/// ingest sequence number unique across the silos writing the lake (<see cref="LakeSequence"/>), and Silver and
+/// dropped-duplicate rows name their Bronze row (<c>bronze_seq</c>). A failed flush keeps its rows.
+/// <see cref="CommitAsync"/> waits until everything appended so far is written (group commit).
 /// </summary>
-public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> options, ILogger<LakeWriter> logger)
+public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> options, TimeProvider time, ILogger<LakeWriter> logger)
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly SemaphoreSlim _commitRequested = new(0, 1);
+    private readonly LakeSequence _sequence = new(options.Value.WriterId ?? 0, time);
     private Buffers _buffers = new();
-    private long _nextSeq = 1;
+    private TaskCompletionSource _nextFlush = NewCommit();
+    private TaskCompletionSource _runningFlush = NewCommit();
     private int _inFlightRows;
     private long _bronzeRows, _silverRows, _quarantineRows, _duplicates, _filesWritten, _silverFilesWritten;
     private DateTimeOffset? _lastFlushAt;
     private string? _lastFlushError;
 
     public ILakeStorage Storage => storage;
+
+    /// <summary>Whether acknowledgements wait for <see cref="CommitAsync"/> (<see cref="LakeOptions.CommitBeforeAcknowledge"/>).</summary>
+    public bool CommitBeforeAcknowledge => options.Value.CommitBeforeAcknowledge;
+
+    public int WriterId => _sequence.WriterId;
 
     public long SilverFilesWritten => Interlocked.Read(ref _silverFilesWritten);
 
@@ -56,7 +66,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var maxSeq = 0L;
-        foreach (var prefix in new[] { LakePaths.Bronze, LakePaths.Silver, LakePaths.Quarantine, LakePaths.DroppedDuplicates })
+        foreach (var prefix in new[] { LakePaths.Bronze, LakePaths.Silver, LakePaths.Quarantine, LakePaths.DroppedDuplicates, LakePaths.ApplyGaps })
         {
             foreach (var file in await storage.ListAsync(prefix, cancellationToken))
             {
@@ -64,8 +74,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
             }
         }
 
-        lock (_gate) _nextSeq = Math.Max(_nextSeq, maxSeq + 1);
-        logger.LogInformation("Lake at {Location}: next ingest sequence {Seq}", storage.Location, maxSeq + 1);
+        lock (_gate) _sequence.Observe(maxSeq);
+        logger.LogInformation("Lake at {Location}: writer {Writer}, sequence continues after {Seq}", storage.Location, _sequence.WriterId, maxSeq);
     }
 
     /// <summary>
@@ -79,7 +89,9 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         {
             // Placed events the hospitals have not applied yet will each add a Silver or dropped-duplicate row, and each
             // new item adds a Bronze row now and one more later: reserve room for all of it.
-            var awaitingApply = Math.Max(0, _bronzeRows - _quarantineRows - _silverRows - _duplicates);
+            // With commits before acknowledgement the hospitals write what they apply before taking more, possibly on other
+            // silos, so only what is held here counts.
+            var awaitingApply = CommitBeforeAcknowledge ? 0 : Math.Max(0, _bronzeRows - _quarantineRows - _silverRows - _duplicates);
             return _buffers.Count + _inFlightRows + awaitingApply + 2L * items <= Math.Max(options.Value.MaxBufferedRows, 2L * items);
         }
     }
@@ -95,7 +107,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         {
             for (var i = 0; i < items.Count; i++)
             {
-                var seq = _nextSeq++;
+                var seq = _sequence.Next();
                 var item = items[i];
                 var result = results[i];
                 var (payload, encoding) = PayloadText.Of(item.Payload.Span);
@@ -120,8 +132,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     }
 
     /// <summary>
-    /// Records what a hospital applied, in the order it applied it: Silver rows, and events dropped as duplicates.
-    /// Each gets a new ingest sequence number, so Silver's sequence order is each hospital's apply order.
+    /// Records what a hospital applied, in the order it applied it: Silver rows (numbered by the hospital's
+    /// <c>apply_seq</c>), and events dropped as duplicates. Each row gets a new ingest sequence number.
     /// </summary>
     public void AppendApplied(IReadOnlyList<SilverRow> silver, IReadOnlyList<AdtEvent> duplicates, DateTimeOffset appliedAt)
     {
@@ -129,16 +141,65 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         {
             foreach (var row in silver)
             {
-                _buffers.Silver.Add(row with { IngestSeq = _nextSeq++ });
+                _buffers.Silver.Add(row with { IngestSeq = _sequence.Next() });
                 _silverRows++;
             }
 
             foreach (var e in duplicates)
             {
-                _buffers.Duplicates.Add(new DroppedDuplicateRow(_nextSeq++, appliedAt, e.BronzeSeq, e.Source, e.SourceRef, e.EventId, e.HospitalId));
+                _buffers.Duplicates.Add(new DroppedDuplicateRow(_sequence.Next(), appliedAt, e.BronzeSeq, e.Source, e.SourceRef, e.EventId, e.HospitalId));
                 _duplicates++;
             }
         }
+    }
+
+    /// <summary>
+    /// Records apply sequence numbers of a hospital that will never have a Silver row (lost with a crashed silo before
+    /// they were written; their events are delivered again and applied under new numbers), so readers do not wait for them.
+    /// </summary>
+    public void AppendApplyGaps(IReadOnlyList<ApplyGapRow> gaps)
+    {
+        lock (_gate)
+        {
+            foreach (var gap in gaps) _buffers.Gaps.Add(gap with { IngestSeq = _sequence.Next() });
+        }
+    }
+
+    /// <summary>
+    /// Completes once everything appended before the call is written (group commit: one flush serves every waiter);
+    /// waits through failed flushes until one succeeds.
+    /// </summary>
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        Task next;
+        lock (_gate)
+        {
+            if (!_buffers.IsEmpty) next = _nextFlush.Task;
+            else if (_inFlightRows > 0) next = _runningFlush.Task;
+            else return Task.CompletedTask;
+        }
+
+        if (_commitRequested.CurrentCount == 0)
+        {
+            try
+            {
+                _commitRequested.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already requested.
+            }
+        }
+
+        return next.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> or until someone waits for a commit (then for <see cref="LakeOptions.CommitDelay"/>, so more rows join the write).</summary>
+    public async Task<bool> WaitForCommitRequestAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!await _commitRequested.WaitAsync(timeout, cancellationToken)) return false;
+        await Task.Delay(options.Value.CommitDelay, time, cancellationToken);
+        return true;
     }
 
     /// <summary>Writes everything buffered. On failure the rows go back to the buffer and the exception is rethrown.</summary>
@@ -148,19 +209,29 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         try
         {
             Buffers taken;
+            TaskCompletionSource commit;
             lock (_gate)
             {
                 taken = _buffers;
                 _buffers = new Buffers();
                 _inFlightRows = taken.Count;
+                commit = _nextFlush;
+                _runningFlush = commit;
+                _nextFlush = NewCommit();
             }
 
-            if (taken.IsEmpty) return;
+            if (taken.IsEmpty)
+            {
+                commit.TrySetResult();
+                return;
+            }
+
             try
             {
                 await WritePartitionedAsync(taken.Bronze, LakePaths.Bronze, "ingest_date", r => r.ReceivedAt, r => r.IngestSeq, BronzeRow.Table, cancellationToken);
                 await WritePartitionedAsync(taken.Quarantine, LakePaths.Quarantine, "ingest_date", r => r.ReceivedAt, r => r.IngestSeq, QuarantineRow.Table, cancellationToken);
                 await WritePartitionedAsync(taken.Duplicates, LakePaths.DroppedDuplicates, "ingest_date", r => r.DroppedAt, r => r.IngestSeq, DroppedDuplicateRow.Table, cancellationToken);
+                await WritePartitionedAsync(taken.Gaps, LakePaths.ApplyGaps, "ingest_date", r => r.RecordedAt, r => r.IngestSeq, ApplyGapRow.Table, cancellationToken);
                 var silverFiles = await WritePartitionedAsync(taken.Silver, LakePaths.Silver, "event_date", r => r.Event.EventTime, r => r.IngestSeq, SilverRow.Table, cancellationToken,
                     rows => rows.SelectMany(r => r.Event.Extras.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                         .Select(name => (ExtraColumnName(name), (Func<SilverRow, string?>)(r => r.Extra(name)))));
@@ -171,6 +242,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                     _lastFlushAt = DateTimeOffset.UtcNow;
                     _lastFlushError = null;
                 }
+
+                commit.TrySetResult();
             }
             catch (Exception ex)
             {
@@ -179,6 +252,11 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                     _buffers = taken.Then(_buffers);
                     _inFlightRows = 0;
                     _lastFlushError = ex.Message;
+
+                    // The rows are back in the buffer: their waiters wait for the next flush, with those who came since.
+                    var later = _nextFlush;
+                    _nextFlush = commit;
+                    _ = commit.Task.ContinueWith(_ => later.TrySetResult(), TaskScheduler.Default);
                 }
 
                 logger.LogError(ex, "Lake flush to {Location} failed; {Rows} rows stay buffered", storage.Location, taken.Bronze.Count);
@@ -190,6 +268,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
             _flushing.Release();
         }
     }
+
+    private static TaskCompletionSource NewCommit() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>An extra attribute's Silver column: its own name, unless that is a column Silver already has.</summary>
     private static string ExtraColumnName(string attribute) =>
@@ -224,8 +304,9 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         public List<SilverRow> Silver { get; init; } = [];
         public List<QuarantineRow> Quarantine { get; init; } = [];
         public List<DroppedDuplicateRow> Duplicates { get; init; } = [];
+        public List<ApplyGapRow> Gaps { get; init; } = [];
 
-        public int Count => Bronze.Count + Silver.Count + Quarantine.Count + Duplicates.Count;
+        public int Count => Bronze.Count + Silver.Count + Quarantine.Count + Duplicates.Count + Gaps.Count;
 
         public bool IsEmpty => Count == 0;
 
@@ -236,6 +317,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
             Silver = [.. Silver, .. later.Silver],
             Quarantine = [.. Quarantine, .. later.Quarantine],
             Duplicates = [.. Duplicates, .. later.Duplicates],
+            Gaps = [.. Gaps, .. later.Gaps],
         };
     }
 }

@@ -76,7 +76,7 @@ internal static class ProducerApp
             ProducerOutput.File when settings.WritesToStdout => new NdjsonStreamSink(openStdout(), ownsStream: false),
             ProducerOutput.File => NdjsonStreamSink.ForFile(settings.OutputPath),
             ProducerOutput.Http => new HttpNdjsonSink(
-                new HttpClient { Timeout = TimeSpan.FromSeconds(100) }, settings.Target!, settings.BearerToken, new HttpRetrySettings(), time, stderr),
+                new HttpClient { Timeout = TimeSpan.FromSeconds(100) }, settings.Targets.ToArray(), settings.BearerToken, new HttpRetrySettings(), time, stderr),
             ProducerOutput.EventHubs => new EventHubsSink(CreateEventHubsClient(settings)),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Output, "Unknown output."),
         };

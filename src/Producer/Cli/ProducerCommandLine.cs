@@ -121,7 +121,7 @@ internal static class ProducerCommandLine
                     outputs.Add(arg);
                     break;
                 case "--target":
-                    settings.Target = ParseHttpUri(arg, Value());
+                    settings.Targets.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => ParseHttpUri(arg, t)));
                     settings.Output = ProducerOutput.Http;
                     outputs.Add(arg);
                     break;

@@ -20,7 +20,10 @@ internal sealed class ProducerSettings
     /// <summary>NDJSON file, or <c>-</c> for stdout.</summary>
     public string OutputPath { get; set; } = "-";
 
-    public Uri? Target { get; set; }
+    public Uri? Target => Targets.Count > 0 ? Targets[0] : null;
+
+    /// <summary>Ingest URLs (<c>--target a,b</c>): the first is used until it cannot be reached, then the next.</summary>
+    public List<Uri> Targets { get; } = [];
 
     public string? BearerToken { get; set; }
 

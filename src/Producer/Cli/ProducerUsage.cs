@@ -32,7 +32,8 @@ internal static class ProducerUsage
 
         Output (one of; default --out -):
           --out FILE               write NDJSON to FILE; '-' = stdout (nothing else is written there)
-          --target URL             POST NDJSON batches to URL, e.g. http://localhost:5080/api/events
+          --target URL[,URL…]      POST NDJSON batches to URL, e.g. http://localhost:5080/api/events; with several
+                                   (one per silo), a batch that cannot be delivered moves on to the next
             --token T              send 'Authorization: Bearer T'
           --eventhubs              send to Azure Event Hubs, partition key = hospital id
             --eventhubs-connection S  connection string (default: environment variable EVENTHUBS_CONNECTION)

@@ -8,12 +8,28 @@ namespace MHA.Producer.Sinks;
 /// <summary>
 /// Posts each batch as one NDJSON body to the engine's ingestion endpoint (<c>POST /api/events</c>).
 /// On 429/503 it waits as long as <c>Retry-After</c> says and resends the same batch; other failures are retried
-/// with exponential backoff a few times, then the run fails.
+/// with exponential backoff a few times, then the run fails. Given several targets (one per silo), a batch that
+/// fails on one (connection refused or reset, timeout, server error) is resent to the next: the engine counts a
+/// resent event once.
 /// </summary>
-internal sealed class HttpNdjsonSink(HttpClient client, Uri target, string? bearerToken, HttpRetrySettings retry, TimeProvider time, TextWriter log)
+internal sealed class HttpNdjsonSink(HttpClient client, IReadOnlyList<Uri> targets, string? bearerToken, HttpRetrySettings retry, TimeProvider time, TextWriter log)
     : IEventSink
 {
     private static readonly MediaTypeHeaderValue NdjsonContentType = new("application/x-ndjson");
+    private int _current;
+
+    public HttpNdjsonSink(HttpClient client, Uri target, string? bearerToken, HttpRetrySettings retry, TimeProvider time, TextWriter log)
+        : this(client, [target], bearerToken, retry, time, log)
+    {
+    }
+
+    private Uri Target => targets[_current];
+
+    /// <summary>After a failure that another silo may not share: use the next target from now on.</summary>
+    private void MoveOn()
+    {
+        if (targets.Count > 1) _current = (_current + 1) % targets.Count;
+    }
 
     public async Task SendAsync(IReadOnlyList<GeneratedEvent> batch, CancellationToken cancellationToken)
     {
@@ -24,9 +40,10 @@ internal sealed class HttpNdjsonSink(HttpClient client, Uri target, string? bear
         {
             string problem;
             TimeSpan wait;
+            var attempted = Target;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, attempted) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = NdjsonContentType;
                 if (!string.IsNullOrEmpty(bearerToken))
                 {
@@ -44,7 +61,7 @@ internal sealed class HttpNdjsonSink(HttpClient client, Uri target, string? bear
                 {
                     if (++throttled > retry.MaxThrottledRetries)
                     {
-                        throw new SinkFailedException($"{target} kept answering {problem} after {retry.MaxThrottledRetries} retries.");
+                        throw new SinkFailedException($"{attempted} kept answering {problem} after {retry.MaxThrottledRetries} retries.");
                     }
 
                     wait = RetryAfter(response) ?? Backoff(Math.Min(throttled, 6));
@@ -53,18 +70,20 @@ internal sealed class HttpNdjsonSink(HttpClient client, Uri target, string? bear
                 {
                     if (++failures > retry.MaxFailureRetries)
                     {
-                        throw new SinkFailedException($"{target} answered {problem}; gave up after {retry.MaxFailureRetries} retries.");
+                        throw new SinkFailedException($"{attempted} answered {problem}; gave up after {retry.MaxFailureRetries} retries.");
                     }
 
                     wait = Backoff(failures);
+                    MoveOn();
                 }
             }
             catch (HttpRequestException ex)
             {
                 problem = ex.Message;
+                MoveOn();
                 if (++failures > retry.MaxFailureRetries)
                 {
-                    throw new SinkFailedException($"Could not reach {target}: {ex.Message}; gave up after {retry.MaxFailureRetries} retries.", ex);
+                    throw new SinkFailedException($"Could not reach {attempted}: {ex.Message}; gave up after {retry.MaxFailureRetries} retries.", ex);
                 }
 
                 wait = Backoff(failures);
@@ -73,9 +92,10 @@ internal sealed class HttpNdjsonSink(HttpClient client, Uri target, string? bear
             {
                 // HttpClient reports its own timeout as a cancellation.
                 problem = "request timed out";
+                MoveOn();
                 if (++failures > retry.MaxFailureRetries)
                 {
-                    throw new SinkFailedException($"{target} timed out; gave up after {retry.MaxFailureRetries} retries.", ex);
+                    throw new SinkFailedException($"{attempted} timed out; gave up after {retry.MaxFailureRetries} retries.", ex);
                 }
 
                 wait = Backoff(failures);

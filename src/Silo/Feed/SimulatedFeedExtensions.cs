@@ -9,6 +9,10 @@ public static class SimulatedFeedExtensions
             .Validate(o => o.TimeScale > 0, "SimulatedFeed:TimeScale must be positive.")
             .Validate(o => o.DirtyFactor >= 0, "SimulatedFeed:DirtyFactor must be ≥ 0.")
             .ValidateOnStart();
+
+        // One feed per cluster: with several silos on one machine (local profile) only instance 0 simulates traffic.
+        var instance = builder.Configuration.GetValue<int>($"{SiloHostOptions.Section}:{nameof(SiloHostOptions.InstanceId)}");
+        if (instance != 0) builder.Services.PostConfigure<SimulatedFeedOptions>(o => o.Enabled = false);
         builder.Services.AddHostedService<SimulatedFeedService>();
         return builder;
     }

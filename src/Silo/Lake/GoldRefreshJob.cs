@@ -8,10 +8,12 @@ namespace MHA.Silo.Lake;
 /// <summary>
 /// Refreshes Gold (and writes a data-quality report) by itself: as soon as <c>Lake:GoldRefreshFileThreshold</c> new Silver
 /// files have landed since the last refresh (the original Data Factory rule), and at least every <c>Lake:GoldRefreshMaxInterval</c>
-/// when anything new landed.
+/// when anything new landed. Only the silo holding the lake maintenance lease refreshes (counting the files it wrote itself;
+/// other silos' files are picked up by the interval).
 /// </summary>
 public sealed class GoldRefreshJob(
     LakeWriter lake,
+    LakeMaintenanceLease lease,
     GoldStarSchemaBuilder gold,
     QualityReporter quality,
     TimeProvider time,
@@ -42,7 +44,7 @@ public sealed class GoldRefreshJob(
 
             var newFiles = lake.SilverFilesWritten - _silverFilesAtLastRefresh;
             var overdue = newFiles > 0 && time.GetUtcNow() - _lastRefreshAt >= options.Value.GoldRefreshMaxInterval;
-            if (newFiles >= options.Value.GoldRefreshFileThreshold || overdue)
+            if ((newFiles >= options.Value.GoldRefreshFileThreshold || overdue) && await lease.IsHeldAsync())
             {
                 await RefreshAsync(stoppingToken);
             }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
 
-/// <summary>Runs <see cref="LakeCompactor"/> every <c>Lake:CompactionInterval</c>.</summary>
-public sealed class LakeCompactionJob(LakeCompactor compactor, TimeProvider time, IOptions<LakeOptions> options, ILogger<LakeCompactionJob> logger) : BackgroundService
+/// <summary>Runs <see cref="LakeCompactor"/> every <c>Lake:CompactionInterval</c>, on the silo holding the lake maintenance lease only.</summary>
+public sealed class LakeCompactionJob(LakeCompactor compactor, LakeMaintenanceLease lease, TimeProvider time, IOptions<LakeOptions> options, ILogger<LakeCompactionJob> logger) : BackgroundService
 {
     public int Runs { get; private set; }
 
@@ -15,6 +15,7 @@ public sealed class LakeCompactionJob(LakeCompactor compactor, TimeProvider time
             try
             {
                 await Task.Delay(options.Value.CompactionInterval, time, stoppingToken);
+                if (!await lease.IsHeldAsync()) continue;
                 await compactor.CompactAsync(options.Value.CompactionMinFiles, options.Value.CompactionSmallFileBytes, stoppingToken);
                 Runs++;
             }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
 
-/// <summary>Flushes the lake writer every <c>Lake:FlushInterval</c>, or sooner when <c>Lake:FlushMaxRows</c> are buffered; flushes everything on a graceful stop.</summary>
+/// <summary>
+/// Flushes the lake writer every <c>Lake:FlushInterval</c>, sooner when <c>Lake:FlushMaxRows</c> are buffered, and at
+/// once when someone waits for a commit (<see cref="LakeWriter.CommitAsync"/>); flushes everything on a graceful stop.
+/// </summary>
 public sealed class LakeFlushService(LakeWriter lake, TimeProvider time, IOptions<LakeOptions> options, ILogger<LakeFlushService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
@@ -13,9 +16,10 @@ public sealed class LakeFlushService(LakeWriter lake, TimeProvider time, IOption
         var lastFlush = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
+            bool commitRequested;
             try
             {
-                await Task.Delay(Tick, time, stoppingToken);
+                commitRequested = await lake.WaitForCommitRequestAsync(Tick, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -23,7 +27,7 @@ public sealed class LakeFlushService(LakeWriter lake, TimeProvider time, IOption
             }
 
             var due = time.GetUtcNow() - lastFlush >= options.Value.FlushInterval;
-            if (!due && lake.BufferedRows < options.Value.FlushMaxRows) continue;
+            if (!due && !commitRequested && lake.BufferedRows < options.Value.FlushMaxRows) continue;
             try
             {
                 await lake.FlushAsync(stoppingToken);

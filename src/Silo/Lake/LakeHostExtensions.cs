@@ -19,8 +19,11 @@ public static class LakeHostExtensions
             .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushMaxRows > 0, "Lake:FlushInterval and Lake:FlushMaxRows must be positive.")
             .Validate(o => o.GoldRefreshFileThreshold > 0 && o.GoldRefreshMaxInterval > TimeSpan.Zero, "Lake Gold refresh settings must be positive.")
             .ValidateOnStart();
+        // Every silo writing one lake needs its own writer id: the instance id unless set.
+        builder.Services.PostConfigure<LakeOptions>(o => o.WriterId ??= builder.Configuration.GetValue<int>($"{SiloHostOptions.Section}:{nameof(SiloHostOptions.InstanceId)}"));
         builder.Services.AddSingleton(sp => LakeStorageFactory.Create(sp.GetRequiredService<IOptions<LakeOptions>>().Value));
         builder.Services.AddSingleton<LakeWriter>();
+        builder.Services.AddSingleton<SilverHistoryReader>();
         builder.Services.AddHostedService<LakeFlushService>();
         return builder;
     }
@@ -28,6 +31,7 @@ public static class LakeHostExtensions
     /// <summary>The jobs that need the running silo: recovery on start, Gold refresh, quality reports, compaction.</summary>
     public static WebApplicationBuilder AddLakeJobs(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<LakeMaintenanceLease>();
         builder.Services.AddSingleton<GoldStarSchemaBuilder>();
         builder.Services.AddSingleton<QualityReporter>();
         builder.Services.AddSingleton<GoldRefreshJob>();

@@ -1,18 +1,21 @@
+using MHA.Grains.Catalog;
+using MHA.Grains.Grains;
 using MHA.Grains.Lake;
 
 namespace MHA.Silo.Lake;
 
 /// <summary>
-/// At start-up, before the host takes traffic: rebuilds the lake writer's memory and restores live occupancy by
-/// replaying Silver into the grains, so a restart shows the board as it was.
+/// At start-up, before the host takes traffic: rebuilds the lake writer's memory (where its sequence continues) and
+/// wakes every hospital grain, which rebuilds its census from Silver when it activates, so a restarted silo shows the
+/// board as it was.
 /// </summary>
-public sealed class LakeRecoveryService(LakeWriter lake, IClusterClient client, ILogger<LakeRecoveryService> logger) : IHostedService
+public sealed class LakeRecoveryService(LakeWriter lake, HospitalCatalog catalog, IClusterClient client, ILogger<LakeRecoveryService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await lake.InitializeAsync(cancellationToken);
-        var replayed = await SilverReplay.ReplayAsync(lake.Storage, client, cancellationToken);
-        if (replayed > 0) logger.LogInformation("Restored live occupancy from {Events} Silver events", replayed);
+        var occupied = await Task.WhenAll(catalog.Hospitals.Select(h => client.GetGrain<IHospitalGrain>(h.Id).GetOccupancyAsync()));
+        logger.LogInformation("Hospitals ready: {Occupied} beds occupied", occupied.Sum(h => h.Occupied));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

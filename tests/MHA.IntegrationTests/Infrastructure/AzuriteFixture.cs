@@ -4,7 +4,7 @@ using System.Text;
 namespace MHA.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Azurite's Blob service as a child process on a free loopback port, with its data in a temporary folder.
+/// Azurite (Blob, Queue and Table services) as a child process on free loopback ports, with its data in a temporary folder.
 /// Installs Azurite into <c>.tools/azurite</c> (build/azurite.sh) when it is not there yet.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -21,10 +21,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    public int QueuePort { get; private set; }
+
+    public int TablePort { get; private set; }
+
     public string BlobEndpoint => $"http://127.0.0.1:{Port}/{AccountName}";
 
+    /// <summary>All three services: for the lake and for the local profile's clustering, grain storage and stream queues.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     public async ValueTask InitializeAsync()
     {
@@ -36,6 +42,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePorts.Next();
+            QueuePort = FreePorts.Next();
+            TablePort = FreePorts.Next();
             Start(binary);
             if (await WaitUntilAnsweringAsync()) return;
             if (attempt == 3 || !Output().Contains("EADDRINUSE", StringComparison.Ordinal))
@@ -54,7 +62,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             try
             {
-                // azurite-blob is a node script; kill whatever it started too.
+                // azurite is a node script; kill whatever it started too.
                 if (!_process.HasExited) _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
             }
@@ -89,7 +97,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
                  {
-                     "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", _dataFolder!,
+                     "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(),
+                     "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+                     "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+                     "--location", _dataFolder!,
                      "--silent", "--skipApiVersionCheck", "--loose",
                  })
         {
@@ -134,7 +145,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private static async Task<string> FindOrInstallAsync()
     {
-        var binary = Path.Combine(RepositoryPaths.Root, ".tools", "azurite", "node_modules", ".bin", "azurite-blob");
+        var binary = Path.Combine(RepositoryPaths.Root, ".tools", "azurite", "node_modules", ".bin", "azurite");
         if (File.Exists(binary)) return binary;
 
         var script = Path.Combine(RepositoryPaths.Root, "build", "azurite.sh");

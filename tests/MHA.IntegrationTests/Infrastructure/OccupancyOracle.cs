@@ -30,6 +30,9 @@ public sealed class OccupancyOracle
 
     public int Rejected { get; private set; }
 
+    /// <summary>Every event the engine should apply once (its Silver rows): "hospital/event id", duplicates counted once.</summary>
+    public HashSet<string> AppliedEventKeys => _seen.SelectMany(h => h.Value.Select(id => $"{h.Key}/{id}")).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Department spellings met that the oracle does not know (the test fails on any).</summary>
     public HashSet<string> UnknownSpellings { get; } = [];
 

@@ -9,4 +9,4 @@ public sealed record GoldRefreshResult(
     int SilverFilesRead,
     int AdmissionPartitionsWritten,
     int OccupancyPartitionsWritten,
-    long Watermark);
+    long SilverRowsTotal);

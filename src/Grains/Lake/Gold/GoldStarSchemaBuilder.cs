@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace MHA.Grains.Lake.Gold;
 
 /// <summary>
-/// Builds the Gold star schema from Silver, incrementally: each refresh applies only Silver rows past its watermark,
-/// through the same census rules as the board, then rewrites the dimensions and only the fact partitions those rows
+/// Builds the Gold star schema from Silver, incrementally: each refresh applies, per hospital, the Silver rows that
+/// continue its apply order (<c>apply_seq</c>) without a hole (a row still being written is waited for; a number lost
+/// with a crashed silo is skipped once recorded in <c>silver/apply_gaps</c>), through the same census rules as the board, then rewrites the dimensions and only the fact partitions those rows
 /// touched. Dimension keys are hashes of natural keys and version starts, so they survive refreshes and restarts.
 /// </summary>
 public sealed class GoldStarSchemaBuilder
@@ -25,6 +26,10 @@ public sealed class GoldStarSchemaBuilder
     private readonly Dictionary<string, PatientHistory> _patients = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedPatients = new(StringComparer.Ordinal);
     private readonly DepartmentDimension _departments = new();
+    private readonly HashSet<string> _filesRead = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, long> _appliedUpTo = new();
+    private readonly Dictionary<int, SortedDictionary<long, SilverEvent>> _waiting = new();
+    private readonly Dictionary<int, List<ApplyGap>> _gaps = new();
     private bool _initialized;
     private DateTimeOffset? _minEventTime, _maxEventTime;
 
@@ -40,8 +45,8 @@ public sealed class GoldStarSchemaBuilder
         }
     }
 
-    /// <summary>Ingest sequence of the last Silver row applied.</summary>
-    public long Watermark { get; private set; }
+    /// <summary>Silver rows applied to Gold so far.</summary>
+    public long SilverRowsTotal { get; private set; }
 
     public GoldRefreshResult? LastRefresh { get; private set; }
 
@@ -60,7 +65,7 @@ public sealed class GoldStarSchemaBuilder
 
             var departmentsChanged = _departments.Update(_catalog, started);
             var (rows, filesRead) = await ReadNewSilverAsync(cancellationToken);
-            foreach (var (_, e) in rows)
+            foreach (var e in rows)
             {
                 _census[e.HospitalId].Apply(e, started, new CensusChange());
                 if (!_patients.TryGetValue(e.PatientId, out var history)) _patients[e.PatientId] = history = new PatientHistory();
@@ -90,10 +95,10 @@ public sealed class GoldStarSchemaBuilder
             var occupancyPartitions = await WriteOccupancyAsync(cancellationToken);
             if (rows.Count > 0) await WriteDatesAsync(cancellationToken);
 
-            if (rows.Count > 0) Watermark = rows[^1].Seq;
+            SilverRowsTotal += rows.Count;
             _state.ClearChanges();
             var result = new GoldRefreshResult($"refresh-{started:yyyyMMddTHHmmssfff}", started, clock.Elapsed, rows.Count, filesRead,
-                admissionPartitions, occupancyPartitions, Watermark);
+                admissionPartitions, occupancyPartitions, SilverRowsTotal);
             LastRefresh = result;
             _logger.LogInformation("Gold refresh: {Rows} Silver rows from {Files} files, {Admissions} fact_admission and {Occupancy} fact_occupancy_hourly partitions in {Ms} ms",
                 rows.Count, filesRead, admissionPartitions, occupancyPartitions, (int)clock.ElapsedMilliseconds);
@@ -120,21 +125,75 @@ public sealed class GoldStarSchemaBuilder
             r.Timestamp("effective_from")!.Value, r.Timestamp("effective_to"))));
     }
 
-    private async Task<(List<(long Seq, AdtEvent Event)> Rows, int Files)> ReadNewSilverAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads Silver files not read before and returns, per hospital, the rows that continue its apply order; rows after a
+    /// hole wait for the next refresh. Rows without an apply number (written before apply numbers existed) come first,
+    /// in ingest order.
+    /// </summary>
+    private async Task<(List<AdtEvent> Rows, int Files)> ReadNewSilverAsync(CancellationToken cancellationToken)
     {
-        var files = (await _storage.ListAsync(LakePaths.Silver, cancellationToken)).Where(f => LakePaths.LastSeqOf(f.Path) > Watermark).ToArray();
-        var rows = new List<(long Seq, AdtEvent Event)>();
-        foreach (var file in files)
+        var unnumbered = new List<SilverEvent>();
+        var silverFiles = await _storage.ListAsync(LakePaths.Silver, cancellationToken);
+        var files = 0;
+        foreach (var file in silverFiles.Where(f => !_filesRead.Contains(f.Path)))
         {
             foreach (var row in await ParquetRows.ReadAsync(await _storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
             {
                 var read = SilverEventReader.Read(row);
-                if (read.Seq > Watermark) rows.Add(read);
+                var hospital = read.Event.HospitalId;
+                if (read.ApplySeq == 0) unnumbered.Add(read);
+                else if (read.ApplySeq > _appliedUpTo.GetValueOrDefault(hospital))
+                {
+                    if (!_waiting.TryGetValue(hospital, out var waiting)) _waiting[hospital] = waiting = new SortedDictionary<long, SilverEvent>();
+                    waiting[read.ApplySeq] = read;
+                }
+            }
+
+            _filesRead.Add(file.Path);
+            files++;
+        }
+
+        var gapFiles = await _storage.ListAsync(LakePaths.ApplyGaps, cancellationToken);
+        foreach (var file in gapFiles)
+        {
+            if (!_filesRead.Add(file.Path)) continue;
+            foreach (var row in await ParquetRows.ReadAsync(await _storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
+            {
+                var hospital = row.Int("hospital_id")!.Value;
+                if (!_gaps.TryGetValue(hospital, out var gaps)) _gaps[hospital] = gaps = [];
+                gaps.Add(new ApplyGap(row.Long("from_apply_seq")!.Value, row.Long("to_apply_seq")!.Value));
             }
         }
 
-        rows.Sort((a, b) => a.Seq.CompareTo(b.Seq));
-        return (rows, files.Length);
+        // Files compacted away are never listed again: forget them.
+        _filesRead.IntersectWith(silverFiles.Concat(gapFiles).Select(f => f.Path));
+
+        unnumbered.Sort((a, b) => a.IngestSeq.CompareTo(b.IngestSeq));
+        var rows = unnumbered.Select(r => r.Event).ToList();
+        foreach (var (hospital, waiting) in _waiting)
+        {
+            var next = _appliedUpTo.GetValueOrDefault(hospital) + 1;
+            while (true)
+            {
+                if (waiting.Remove(next, out var row))
+                {
+                    rows.Add(row.Event);
+                    next++;
+                }
+                else if (_gaps.TryGetValue(hospital, out var gaps) && gaps.FirstOrDefault(g => g.Contains(next)) is { To: > 0 } gap)
+                {
+                    next = gap.To + 1;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            _appliedUpTo[hospital] = next - 1;
+        }
+
+        return (rows, files);
     }
 
     private async Task<int> WriteAdmissionsAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace MHA.Grains.Lake.Gold;
 /// <summary>Turns a Silver row back into the typed event the census applies.</summary>
 public static class SilverEventReader
 {
-    public static (long Seq, AdtEvent Event) Read(Dictionary<string, object?> row)
+    public static SilverEvent Read(Dictionary<string, object?> row)
     {
         var flags = (row.String("dq_flags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         AdtEventParser.TryParseType(row.String("event_type"), out var type);
@@ -32,7 +32,10 @@ public static class SilverEventReader
             ReceivedAt = row.Timestamp("received_at")!.Value,
             Flags = flags,
             EventTimeFromReceipt = flags.Contains(DataQualityFlags.EventTimeFromReceipt),
+            BronzeSeq = row.Long("bronze_seq") ?? 0,
+            Source = row.String("source") ?? "",
+            SourceRef = row.String("source_ref") ?? "",
         };
-        return (row.Long("ingest_seq")!.Value, e);
+        return new SilverEvent(row.Long("ingest_seq")!.Value, row.Long("apply_seq") ?? 0, e);
     }
 }

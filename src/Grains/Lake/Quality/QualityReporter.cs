@@ -31,7 +31,7 @@ public sealed partial class QualityReporter(ILakeStorage storage, TimeProvider t
             .Long("rows", r => r.Count.Rows);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, long> _watermarks = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Table, int Writer), long> _watermarks = new();
     private readonly Dictionary<DateOnly, Dictionary<(string Scope, string Key), long>> _days = new();
 
     public QualityReport? LastRefreshReport { get; private set; }
@@ -98,22 +98,28 @@ public sealed partial class QualityReporter(ILakeStorage storage, TimeProvider t
         }
     }
 
+    /// <summary>
+    /// Counts rows not counted before. Sequence numbers only grow per writer (<see cref="LakeSequence"/>), so each
+    /// writer has its own watermark; a compacted file (rows of several writers) is checked row by row.
+    /// </summary>
     private async Task CountAsync(string table, Action<Dictionary<string, object?>> count, CancellationToken cancellationToken)
     {
-        var watermark = _watermarks.GetValueOrDefault(table);
-        var newest = watermark;
+        var newest = new Dictionary<(string, int), long>();
         foreach (var file in await storage.ListAsync(table, cancellationToken))
         {
             var last = LakePaths.LastSeqOf(file.Path);
-            if (last <= watermark) continue;
-            newest = Math.Max(newest, last);
+            if (last <= _watermarks.GetValueOrDefault((table, LakeSequence.WriterOf(last)))) continue;
             foreach (var row in await ParquetRows.ReadAsync(await storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
             {
-                if ((row.Long("ingest_seq") ?? 0) > watermark) count(row);
+                var seq = row.Long("ingest_seq") ?? 0;
+                var key = (table, LakeSequence.WriterOf(seq));
+                if (seq <= _watermarks.GetValueOrDefault(key)) continue;
+                count(row);
+                newest[key] = Math.Max(newest.GetValueOrDefault(key), seq);
             }
         }
 
-        _watermarks[table] = newest;
+        foreach (var (key, seq) in newest) _watermarks[key] = seq;
     }
 
     private void Add(Dictionary<(string, string), long> delta, HashSet<DateOnly> touched, Dictionary<string, object?> row, string scope, string key)

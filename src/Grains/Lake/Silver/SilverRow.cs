@@ -7,7 +7,7 @@ namespace MHA.Grains.Lake.Silver;
 /// A typed, cleaned event in Silver: UTC timestamps, canonical department, the cleaned age (never invented),
 /// the rules that touched it (<c>dq_flags</c>), and every attribute outside the contract as its own column.
 /// </summary>
-public sealed record SilverRow(AdtEvent Event, int? Age, double? LengthOfStayHours, string DqFlags, long IngestSeq, string Source, string SourceRef, string HospitalName)
+public sealed record SilverRow(AdtEvent Event, int? Age, double? LengthOfStayHours, string DqFlags, long IngestSeq, string Source, string SourceRef, string HospitalName, long ApplySeq = 0)
 {
     public static readonly Parquet.ParquetTable<SilverRow> Table = new Parquet.ParquetTable<SilverRow>()
         .String("event_id", r => r.Event.EventId)
@@ -30,6 +30,7 @@ public sealed record SilverRow(AdtEvent Event, int? Age, double? LengthOfStayHou
         .String("event_shape", r => r.Event.Shape == EventShape.Legacy ? "legacy" : "standard")
         .String("dq_flags", r => r.DqFlags)
         .Long("ingest_seq", r => r.IngestSeq)
+        .Long("apply_seq", r => r.ApplySeq)
         .Long("bronze_seq", r => r.Event.BronzeSeq)
         .Timestamp("received_at", r => r.Event.ReceivedAt)
         .String("source", r => r.Source)
