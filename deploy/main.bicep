@@ -245,9 +245,12 @@ module synapse 'modules/synapse.bicep' = {
   }
 }
 
-// Plain settings of the silo. Lake__* and SimulatedFeed__* are read by the app today; EventHubs__*,
-// AzureStorage__* and Silo__ClusterId/ServiceId are the contract of the application's Azure profile (README).
+// Plain settings of the silo: the Azure profile (docs/profiles.md) reads them.
 var siloSettings = [
+  {
+    name: 'Profile'
+    value: 'azure'
+  }
   {
     name: 'Lake__Backend'
     value: 'Blob'

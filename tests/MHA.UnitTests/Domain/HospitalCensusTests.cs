@@ -63,6 +63,20 @@ public sealed class HospitalCensusTests
     }
 
     [Fact]
+    public void The_same_bronze_row_delivered_again_is_ignored_not_counted_as_a_duplicate()
+    {
+        var admission = Event(AdtEventType.Admission, "p1", "ICU", "H1-ICU-01", 0, id: "once") with { BronzeSeq = 42 };
+        Apply(admission);
+        var redelivered = Apply(admission);
+        var resent = Apply(admission with { BronzeSeq = 43 });
+
+        Assert.Equal((0, 0, 1), (redelivered.Applied, redelivered.Duplicates, redelivered.Redelivered));
+        Assert.Equal((0, 1, 0), (resent.Applied, resent.Duplicates, resent.Redelivered));
+        Assert.Equal(1, Occupied("ICU"));
+        Assert.Equal(1, _census.DuplicatesIgnored);
+    }
+
+    [Fact]
     public void Transfer_moves_the_patient_in_one_step()
     {
         Apply(Event(AdtEventType.Admission, "p1", "Emergency", "H1-ER-01", 0));

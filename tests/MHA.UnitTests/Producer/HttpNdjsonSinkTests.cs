@@ -128,4 +128,32 @@ public sealed class HttpNdjsonSinkTests
 
         Assert.Equal("{\"n\":\"é\"}\n", Encoding.UTF8.GetString(body));
     }
+
+    /// <summary>Refuses connections to one host (a killed silo) and accepts everything else.</summary>
+    private sealed class DeadHostHandler(string deadHost) : HttpMessageHandler
+    {
+        public List<Uri> Delivered { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.Host == deadHost) throw new HttpRequestException("Connection refused");
+            Delivered.Add(request.RequestUri);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Accepted));
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_the_first_silo_cannot_take_goes_to_the_next_target_and_later_batches_stay_there()
+    {
+        var handler = new DeadHostHandler("silo-a");
+        Uri[] targets = [new("http://silo-a:5080/api/events"), new("http://silo-b:5081/api/events")];
+        var log = new StringWriter();
+        var sink = new HttpNdjsonSink(new HttpClient(handler), targets, null, FastRetry, TimeProvider.System, log);
+
+        await sink.SendAsync(Batch, CancellationToken.None);
+        await sink.SendAsync(Batch, CancellationToken.None);
+
+        Assert.Equal([targets[1], targets[1]], handler.Delivered);
+        Assert.Contains("retrying", log.ToString(), StringComparison.Ordinal);
+    }
 }
