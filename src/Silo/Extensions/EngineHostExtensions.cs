@@ -33,6 +33,7 @@ public static class EngineHostExtensions
             silo.AddMemoryGrainStorage(GrainStorageNames.Occupancy);
             silo.AddMemoryStreams(AdtStreams.ProviderName, streams =>
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
+            silo.AddEventHubsIngestion(builder.Configuration);
         });
         return builder;
     }
