@@ -28,17 +28,6 @@ public static class EventHubsIngestionExtensions
         {
             stream.ConfigureEventHub(eventHub => eventHub.Configure(o => Connect(o, options)));
             stream.ConfigureIngestion(options);
-            if (!string.IsNullOrWhiteSpace(options.CheckpointConnectionString) || options.CheckpointTableServiceUri is not null)
-            {
-                stream.UseAzureTableCheckpointer(checkpoints => checkpoints.Configure(o =>
-                {
-                    o.TableName = options.CheckpointTableName;
-                    o.PersistInterval = options.CheckpointInterval;
-                    o.TableServiceClient = !string.IsNullOrWhiteSpace(options.CheckpointConnectionString)
-                        ? new TableServiceClient(options.CheckpointConnectionString)
-                        : new TableServiceClient(options.CheckpointTableServiceUri!, new DefaultAzureCredential());
-                }));
-            }
         });
     }
 
@@ -84,7 +73,8 @@ public static class EventHubsIngestionExtensions
     /// <summary>
     /// What the edge needs whatever the queue adapter: our data adapter; on first start read each partition from its
     /// earliest retained event; batches of up to <see cref="EventHubsOptions.MaxBatchSize"/> events per delivery; implicit
-    /// subscriptions only; and, unless Azure Table checkpoints are configured after this, checkpoints in grain storage.
+    /// subscriptions only; checkpoints (numeric Event Hubs offsets) in Azure Table storage when a table is configured,
+    /// else in grain storage.
     /// </summary>
     private static void ConfigureIngestion(this ISiloPersistentStreamConfigurator stream, EventHubsOptions options)
     {
@@ -92,11 +82,26 @@ public static class EventHubsIngestionExtensions
         stream.Configure<EventHubReceiverOptions>(receiver => receiver.Configure(o => o.StartFromNow = false));
         stream.ConfigurePullingAgent(agent => agent.Configure(o => o.BatchContainerBatchSize = options.MaxBatchSize));
         stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
-        stream.UseGrainCheckpointer(checkpoints => checkpoints.Configure(o =>
+        if (!string.IsNullOrWhiteSpace(options.CheckpointConnectionString) || options.CheckpointTableServiceUri is not null)
         {
-            o.StorageProviderName = GrainStorageNames.Occupancy;
-            o.PersistInterval = options.CheckpointInterval;
-            o.CheckpointComparer = StreamCheckpointComparers.Numeric;
-        }));
+            stream.UseAzureTableCheckpointer(checkpoints => checkpoints.Configure(o =>
+            {
+                o.TableName = options.CheckpointTableName;
+                o.PersistInterval = options.CheckpointInterval;
+                o.CheckpointComparer = StreamCheckpointComparers.Numeric;
+                o.TableServiceClient = !string.IsNullOrWhiteSpace(options.CheckpointConnectionString)
+                    ? new TableServiceClient(options.CheckpointConnectionString)
+                    : new TableServiceClient(options.CheckpointTableServiceUri!, new DefaultAzureCredential());
+            }));
+        }
+        else
+        {
+            stream.UseGrainCheckpointer(checkpoints => checkpoints.Configure(o =>
+            {
+                o.StorageProviderName = GrainStorageNames.Occupancy;
+                o.PersistInterval = options.CheckpointInterval;
+                o.CheckpointComparer = StreamCheckpointComparers.Numeric;
+            }));
+        }
     }
 }
