@@ -5,13 +5,12 @@ using MHA.Producer.Simulation;
 namespace MHA.Producer.Sinks;
 
 /// <summary>
-/// Sends events to Azure Event Hubs, partitioned by hospital id so one hospital's events stay in order,
-/// with the <c>StreamNamespace</c> property the engine's Orleans stream adapter routes on.
+/// Sends events to Azure Event Hubs as plain JSON bodies, partition key = hospital id so one hospital's events stay
+/// in order in one partition. Nothing else is needed: the engine routes by the body's <c>hospital_id</c>, as it must for
+/// the original producer, which sends bodies only (docs/eventhubs.md).
 /// </summary>
 internal sealed class EventHubsSink(EventHubProducerClient client) : IEventSink
 {
-    public const string StreamNamespace = "adt";
-
     public async Task SendAsync(IReadOnlyList<GeneratedEvent> batch, CancellationToken cancellationToken)
     {
         // Grouping keeps each hospital's events in their original order inside its partition.
@@ -60,10 +59,5 @@ internal sealed class EventHubsSink(EventHubProducerClient client) : IEventSink
     /// <summary>The hospital id as written in the event, even an invalid one, so bad data lands where the engine expects it.</summary>
     internal static string PartitionKeyOf(GeneratedEvent e) => e.HospitalId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static EventData ToEventData(GeneratedEvent e)
-    {
-        var data = new EventData(BinaryData.FromString(e.Json)) { ContentType = "application/json" };
-        data.Properties["StreamNamespace"] = StreamNamespace;
-        return data;
-    }
+    internal static EventData ToEventData(GeneratedEvent e) => new(BinaryData.FromString(e.Json)) { ContentType = "application/json" };
 }

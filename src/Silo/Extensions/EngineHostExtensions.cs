@@ -41,6 +41,8 @@ public static class EngineHostExtensions
             {
                 silo.UseDurableAzureStorage(builder.Configuration, siloOptions, profile);
             }
+
+            silo.AddEventHubsIngestion(builder.Configuration);
         });
         return builder;
     }

@@ -6,7 +6,7 @@ namespace MHA.UnitTests.Producer;
 public sealed class EventHubsSinkTests
 {
     [Fact]
-    public void Event_data_carries_json_and_the_stream_namespace()
+    public void Event_data_is_the_json_body_and_nothing_else()
     {
         var e = new GeneratedEvent(DateTimeOffset.UnixEpoch, 3, """{"event_id":"x"}""", null);
 
@@ -14,7 +14,7 @@ public sealed class EventHubsSinkTests
 
         Assert.Equal("""{"event_id":"x"}""", data.EventBody.ToString());
         Assert.Equal("application/json", data.ContentType);
-        Assert.Equal("adt", data.Properties["StreamNamespace"]);
+        Assert.Empty(data.Properties);
     }
 
     [Theory]
