@@ -125,11 +125,6 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IClassFixture<
 
     private static HttpClient Client(int port) => new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
 
-    private static async Task<Dictionary<string, int>> OccupiedAsync(HttpClient http)
-    {
-        var network = await http.GetFromJsonAsync<JsonElement>("/api/occupancy", Json);
-        return network.GetProperty("hospitals").EnumerateArray()
-            .SelectMany(h => h.GetProperty("departments").EnumerateArray())
-            .ToDictionary(d => $"{d.GetProperty("hospital_id").GetInt32()}/{d.GetProperty("department").GetString()}", d => d.GetProperty("occupied").GetInt32());
-    }
+    private static async Task<Dictionary<string, int>> OccupiedAsync(HttpClient http) =>
+        SiloHost.OccupiedByDepartment(await http.GetFromJsonAsync<JsonElement>("/api/occupancy", Json));
 }

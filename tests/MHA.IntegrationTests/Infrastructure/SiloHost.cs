@@ -80,13 +80,13 @@ public sealed class SiloHost : IAsyncDisposable
         (await Http.GetFromJsonAsync<JsonElement>(path))!;
 
     /// <summary>Occupied count per "hospital/department" as <c>GET /api/occupancy</c> reports it.</summary>
-    public async Task<Dictionary<string, int>> GetOccupiedAsync()
-    {
-        var network = await GetJsonAsync("/api/occupancy");
-        return network.GetProperty("hospitals").EnumerateArray()
+    public async Task<Dictionary<string, int>> GetOccupiedAsync() => OccupiedByDepartment(await GetJsonAsync("/api/occupancy"));
+
+    /// <summary>Occupied beds per "hospital/department" from a <c>GET /api/occupancy</c> answer.</summary>
+    public static Dictionary<string, int> OccupiedByDepartment(JsonElement network) =>
+        network.GetProperty("hospitals").EnumerateArray()
             .SelectMany(h => h.GetProperty("departments").EnumerateArray())
             .ToDictionary(d => $"{d.GetProperty("hospital_id").GetInt32()}/{d.GetProperty("department").GetString()}", d => d.GetProperty("occupied").GetInt32());
-    }
 
     public async ValueTask DisposeAsync()
     {
