@@ -55,6 +55,8 @@ public sealed class HospitalGrain(
     /// <summary>Rebuilds the census (and the dedup memory) from what Silver holds of this hospital, in apply order.</summary>
     private async Task RestoreAsync(LakeWriter lake, SilverHistoryReader reader, CancellationToken cancellationToken)
     {
+        // Stream deliveries can activate a hospital while its silo is still starting: wait until the writer knows its id.
+        await lake.WhenReady.WaitAsync(cancellationToken);
         await lake.CommitAsync(cancellationToken);
         var history = await reader.ReadHospitalAsync(HospitalId, cancellationToken);
         var now = time.GetUtcNow();

@@ -28,6 +28,7 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             results[i] = item.FramingError is null ? parser.Parse(item.Payload.Span, receivedAt) : EventParseResult.Reject(item.FramingError);
         }
 
+        if (lake is not null) await lake.WhenReady.WaitAsync(cancellationToken);
         var errors = new List<RejectedItem>();
         var accepted = 0;
         Task previousPublished;

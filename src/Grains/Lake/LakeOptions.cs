@@ -34,7 +34,7 @@ public sealed class LakeOptions
 
     /// <summary>
     /// This writer's id in the lake's sequence numbers (0..255): every silo writing one lake needs its own. Unset, the
-    /// silo's instance id is used.
+    /// embedded profile uses the silo's instance id and the durable profiles lease a free id from the cluster.
     /// </summary>
     public int? WriterId { get; set; }
 

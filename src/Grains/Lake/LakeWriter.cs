@@ -23,7 +23,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly SemaphoreSlim _commitRequested = new(0, 1);
-    private readonly LakeSequence _sequence = new(options.Value.WriterId ?? 0, time);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private LakeSequence _sequence = new(options.Value.WriterId ?? 0, time);
     private Buffers _buffers = new();
     private TaskCompletionSource _nextFlush = NewCommit();
     private TaskCompletionSource _runningFlush = NewCommit();
@@ -38,6 +39,26 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     public bool CommitBeforeAcknowledge => options.Value.CommitBeforeAcknowledge;
 
     public int WriterId => _sequence.WriterId;
+
+    /// <summary>Completes once <see cref="InitializeAsync"/> has run: where the sequence continues is known, rows may be appended.</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>
+    /// Uses <paramref name="writerId"/> in the sequence numbers from now on (a writer id leased from the cluster; see
+    /// <c>ILakeWriterRegistryGrain</c>). Numbers keep growing: the clock carries over.
+    /// </summary>
+    public void AssignWriter(int writerId)
+    {
+        lock (_gate)
+        {
+            if (writerId == _sequence.WriterId) return;
+            var next = new LakeSequence(writerId, time);
+            next.Observe(_sequence.Next());
+            _sequence = next;
+        }
+
+        logger.LogInformation("Lake writer id {Writer}", writerId);
+    }
 
     public long SilverFilesWritten => Interlocked.Read(ref _silverFilesWritten);
 
@@ -76,6 +97,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
 
         lock (_gate) _sequence.Observe(maxSeq);
         logger.LogInformation("Lake at {Location}: writer {Writer}, sequence continues after {Seq}", storage.Location, _sequence.WriterId, maxSeq);
+        _ready.TrySetResult();
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using MHA.Grains.Lake;
 using MHA.Grains.Lake.Gold;
 using MHA.Grains.Lake.Quality;
 using MHA.Grains.Lake.Storage;
+using MHA.Silo.Profiles;
 using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
@@ -19,8 +20,13 @@ public static class LakeHostExtensions
             .Validate(o => o.FlushInterval > TimeSpan.Zero && o.FlushMaxRows > 0, "Lake:FlushInterval and Lake:FlushMaxRows must be positive.")
             .Validate(o => o.GoldRefreshFileThreshold > 0 && o.GoldRefreshMaxInterval > TimeSpan.Zero, "Lake Gold refresh settings must be positive.")
             .ValidateOnStart();
-        // Every silo writing one lake needs its own writer id: the instance id unless set.
-        builder.Services.PostConfigure<LakeOptions>(o => o.WriterId ??= builder.Configuration.GetValue<int>($"{SiloHostOptions.Section}:{nameof(SiloHostOptions.InstanceId)}"));
+        // Every silo writing one lake needs its own writer id: unless set, the instance id in the embedded profile; the
+        // durable profiles lease one from the cluster (LakeWriterLeaseService), since replicas may share a configuration.
+        if (builder.Configuration.GetEngineProfile() == EngineProfile.Embedded)
+        {
+            builder.Services.PostConfigure<LakeOptions>(o => o.WriterId ??= builder.Configuration.GetValue<int>($"{SiloHostOptions.Section}:{nameof(SiloHostOptions.InstanceId)}"));
+        }
+
         builder.Services.AddSingleton(sp => LakeStorageFactory.Create(sp.GetRequiredService<IOptions<LakeOptions>>().Value));
         builder.Services.AddSingleton<LakeWriter>();
         builder.Services.AddSingleton<SilverHistoryReader>();
@@ -36,7 +42,9 @@ public static class LakeHostExtensions
         builder.Services.AddSingleton<QualityReporter>();
         builder.Services.AddSingleton<GoldRefreshJob>();
         builder.Services.AddSingleton<LakeCompactor>();
+        builder.Services.AddSingleton<LakeWriterLeaseService>();
         builder.Services.AddHostedService<LakeRecoveryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LakeWriterLeaseService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoldRefreshJob>());
         builder.Services.AddHostedService<LakeCompactionJob>();
         return builder;
