@@ -1,5 +1,6 @@
 using MHA.Grains.Catalog;
 using MHA.Grains.Ingestion;
+using MHA.Grains.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
         services.TryAddSingleton(sp => HospitalCatalog.Create(sp.GetRequiredService<IOptions<CatalogOptions>>().Value));
         services.TryAddSingleton<AdtEventParser>();
+        services.TryAddSingleton<PipelineMonitor>();
         services.TryAddSingleton<EventIngestor>();
         return services;
     }

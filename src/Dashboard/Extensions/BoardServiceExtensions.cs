@@ -43,6 +43,7 @@ public static class BoardServiceExtensions
         app.MapOccupancyApi();
         app.MapEventsApi();
         app.MapQualityApi();
+        app.MapPipelineApi();
         app.MapHub<OccupancyHub>(OccupancyHub.Path);
         return app;
     }

@@ -11,7 +11,8 @@ namespace MHA.Grains.Catalog;
 /// </summary>
 public sealed class HospitalCatalog
 {
-    private readonly FrozenDictionary<int, HospitalInfo> _hospitals;
+    private readonly Lock _update = new();
+    private volatile FrozenDictionary<int, HospitalInfo> _hospitals;
     private readonly FrozenDictionary<string, string> _departmentNames;
     private readonly string[] _canonicalDepartments;
 
@@ -96,6 +97,42 @@ public sealed class HospitalCatalog
         }
 
         return DepartmentMatch.None;
+    }
+
+    /// <summary>
+    /// Applies department metadata at runtime (capacity, staffed beds, staff); returns the hospitals whose departments
+    /// changed. Readers see the old or the new catalog, never half of it. An unknown hospital or department rejects the
+    /// whole update.
+    /// </summary>
+    public IReadOnlyList<int> ApplyMetadata(IReadOnlyList<DepartmentMetadata> updates)
+    {
+        lock (_update)
+        {
+            var hospitals = _hospitals.ToDictionary(h => h.Key, h => h.Value);
+            var changed = new SortedSet<int>();
+            foreach (var update in updates)
+            {
+                if (!hospitals.TryGetValue(update.HospitalId, out var hospital)) throw new InvalidDataException($"unknown hospital_id {update.HospitalId}");
+                var match = MatchDepartment(update.Department);
+                if (!match.Found) throw new InvalidDataException($"unknown department '{update.Department}'");
+                var departments = hospital.Departments.ToArray();
+                var index = Array.FindIndex(departments, d => d.Department == match.Department);
+                var current = departments[index];
+                var next = current with
+                {
+                    Capacity = update.Capacity ?? current.Capacity,
+                    StaffedBeds = update.StaffedBeds ?? update.Capacity ?? current.StaffedBeds,
+                    Staff = update.Staff ?? current.Staff,
+                };
+                if (next == current) continue;
+                departments[index] = next;
+                hospitals[hospital.Id] = hospital with { Departments = departments };
+                changed.Add(hospital.Id);
+            }
+
+            _hospitals = hospitals.ToFrozenDictionary();
+            return changed.ToArray();
+        }
     }
 
     public static HospitalCatalog LoadDefault()

@@ -10,4 +10,7 @@ public static class AnomalyKinds
     public const string OutOfOrder = "out_of_order";
     public const string OverCapacity = "over_capacity";
     public const string AlreadyInBed = "already_in_bed";
+
+    /// <summary>A completed stay reported by a batch for a patient the census has in a bed now: the live stay is left alone.</summary>
+    public const string HistoryWhileInBed = "history_while_in_bed";
 }

@@ -8,7 +8,11 @@ public sealed class DepartmentCensus(DepartmentInfo info)
 {
     private readonly Dictionary<string, BedOccupant> _beds = new(StringComparer.Ordinal);
 
-    public DepartmentInfo Info { get; } = info;
+    public DepartmentInfo Info { get; private set; } = info;
+
+    /// <summary>New metadata (capacity, staffed beds) for the same department; the beds stay as they are.</summary>
+    public void Reconfigure(DepartmentInfo info) =>
+        Info = info.Department == Info.Department ? info : throw new ArgumentException($"Metadata of {info.Department} given to {Info.Department}.", nameof(info));
 
     public SlidingHourCount Admissions { get; } = new();
 

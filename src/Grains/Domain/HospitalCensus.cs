@@ -14,6 +14,7 @@ public sealed class HospitalCensus
     private readonly Dictionary<string, Placement> _placements = new(StringComparer.Ordinal);
     private readonly BoundedRecentMap<long> _seenEventIds;
     private readonly BoundedRecentMap<DateTimeOffset> _departedLastEvent;
+    private readonly BoundedRecentMap<DateTimeOffset> _historyStays;
     private readonly PriorityQueue<ScheduledDischarge, DateTimeOffset> _scheduledDischarges = new();
     private readonly ICensusListener? _listener;
 
@@ -25,9 +26,25 @@ public sealed class HospitalCensus
         _departments = hospital.Departments.ToDictionary(d => d.Department, d => new DepartmentCensus(d), StringComparer.Ordinal);
         _seenEventIds = new BoundedRecentMap<long>(limits.RememberedEventIds);
         _departedLastEvent = new BoundedRecentMap<DateTimeOffset>(limits.RememberedDepartedPatients);
+        _historyStays = new BoundedRecentMap<DateTimeOffset>(limits.RememberedDepartedPatients);
     }
 
-    public HospitalInfo Hospital { get; }
+    public HospitalInfo Hospital { get; private set; }
+
+    /// <summary>New department metadata (capacity, staffed beds) for this hospital; returns the departments whose metadata changed.</summary>
+    public IReadOnlyList<string> Reconfigure(IReadOnlyList<DepartmentInfo> departments)
+    {
+        var changed = new List<string>();
+        foreach (var info in departments)
+        {
+            if (info.HospitalId != Hospital.Id || !_departments.TryGetValue(info.Department, out var department) || department.Info == info) continue;
+            department.Reconfigure(info);
+            changed.Add(info.Department);
+        }
+
+        Hospital = Hospital with { Departments = Hospital.Departments.Select(d => _departments[d.Department].Info).ToArray() };
+        return changed;
+    }
 
     public long EventsApplied { get; private set; }
 
@@ -88,6 +105,12 @@ public sealed class HospitalCensus
             return;
         }
 
+        if (IsCompletedStay(e, now))
+        {
+            RecordCompletedStay(e, placement, patientHash, now, change);
+            return;
+        }
+
         switch (e.Type)
         {
             case AdtEventType.Admission:
@@ -97,7 +120,13 @@ public sealed class HospitalCensus
                 Transfer(e, placement, now, change);
                 break;
             case AdtEventType.Discharge:
-                if (placement is null)
+                if (placement is null && e.Source == BatchSource && _historyStays.TryGetValue(patientHash, out var historyEnd) && historyEnd == e.EventTime)
+                {
+                    // The end of a completed stay recorded as history just before: counted, no anomaly.
+                    if (e.Department is { } ended && _departments.TryGetValue(ended, out var endedIn)) endedIn.Discharges.Add(e.EventTime, now);
+                    _departedLastEvent.Set(patientHash, e.EventTime);
+                }
+                else if (placement is null)
                 {
                     Record(change, AnomalyKinds.DischargeWithoutAdmission, e, e.Department);
                     _departedLastEvent.Set(patientHash, e.EventTime);
@@ -116,6 +145,40 @@ public sealed class HospitalCensus
                 else _departedLastEvent.Set(patientHash, e.EventTime);
                 break;
         }
+    }
+
+    private const string BatchSource = "batch";
+
+    /// <summary>
+    /// An admission a batch reports after the fact, with its discharge already past (a completed EHR encounter): history.
+    /// It must never take a bed from the live board.
+    /// </summary>
+    private static bool IsCompletedStay(AdtEvent e, DateTimeOffset now) =>
+        e is { Type: AdtEventType.Admission, Shape: EventShape.Standard, Source: BatchSource, DischargeTime: { } end } && end <= now;
+
+    /// <summary>
+    /// Records a completed stay as history: the stay (for Gold) and the admission are counted, but no bed is taken, so no
+    /// live patient is displaced and the board does not change. A patient the census has in a bed now keeps that bed
+    /// (anomaly <c>history_while_in_bed</c>): the live stay is never counted twice.
+    /// </summary>
+    private void RecordCompletedStay(AdtEvent e, Placement? placement, ulong patientHash, DateTimeOffset now, CensusChange change)
+    {
+        if (placement is not null)
+        {
+            Record(change, AnomalyKinds.HistoryWhileInBed, e, placement.Department);
+            return;
+        }
+
+        var department = _departments[e.Department!];
+        var since = e.AdmissionTime ?? e.EventTime;
+        var end = e.DischargeTime!.Value < since ? since : e.DischargeTime.Value;
+        _listener?.Occupied(e.PatientId, e.EventId, e.Department!, e.BedId!, since);
+        _listener?.Vacated(e.PatientId, e.EventId, e.Department!, e.BedId!, end, StayEnd.Discharge);
+        department.Admissions.Add(e.EventTime, now);
+        department.UpdatedAt = now;
+        change.ChangedDepartments.Add(e.Department!);
+        _departedLastEvent.Set(patientHash, e.EventTime);
+        _historyStays.Set(patientHash, e.DischargeTime.Value);
     }
 
     /// <summary>Discharges legacy-shape stays whose planned discharge time has passed.</summary>

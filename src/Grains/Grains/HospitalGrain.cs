@@ -173,6 +173,9 @@ public sealed class HospitalGrain(
         _census.EventsApplied,
         _recentAnomalies.Reverse().ToArray()));
 
+    public Task ReconfigureDepartmentsAsync(IReadOnlyList<DepartmentInfo> departments) =>
+        SendDepartmentsAsync(_census.Reconfigure(departments), time.GetUtcNow(), force: true);
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -1,3 +1,4 @@
+using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 
 namespace MHA.Grains.Grains;
@@ -17,4 +18,7 @@ public interface IHospitalGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<BedOccupant>> GetBedsAsync(string department);
 
     Task<AnomalyReport> GetAnomaliesAsync();
+
+    /// <summary>New department metadata (capacity, staffed beds) from the catalog: the board shows it at once.</summary>
+    Task ReconfigureDepartmentsAsync(IReadOnlyList<DepartmentInfo> departments);
 }

@@ -1,5 +1,6 @@
 using MHA.Grains.Contracts;
 using MHA.Grains.Lake;
+using MHA.Grains.Pipeline;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,8 @@ namespace MHA.Grains.Ingestion;
 /// answered, only once its Bronze row is written; requests waiting for the same write share it and still publish in
 /// the order they were received.
 /// </summary>
-public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null)
+public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null,
+    PipelineMonitor? monitor = null)
 {
     private readonly SemaphoreSlim _order = new(1, 1);
     private Task _lastPublished = Task.CompletedTask;
@@ -90,6 +92,8 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             logger.LogInformation("Ingest {Source} {Reference}: {Accepted} accepted, {Rejected} rejected", source.Kind, source.Reference, accepted, errors.Count);
         }
 
+        // Batch files report as their own jobs; every other source is the always-on real-time ingest.
+        if (source.Kind != "batch") monitor?.Completed(PipelineJobs.RealtimeIngest, true, $"{source.Kind}: {accepted} accepted, {errors.Count} rejected", receivedAt);
         return new IngestResult(source.Reference, accepted, errors.Count, errors);
     }
 }

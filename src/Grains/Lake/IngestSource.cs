@@ -4,4 +4,7 @@ namespace MHA.Grains.Lake;
 public sealed record IngestSource(string Kind, string Reference)
 {
     public static IngestSource Http(string requestId) => new("http", requestId);
+
+    /// <summary>A batch file of the landing zone; its path is the reference, the item index its line.</summary>
+    public static IngestSource Batch(string path) => new("batch", path);
 }

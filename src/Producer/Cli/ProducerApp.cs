@@ -43,6 +43,14 @@ internal static class ProducerApp
             return Success;
         }
 
+        if (settings.EhrExtractFolder is { } folder)
+        {
+            var day = settings.EhrExtractDate ?? DateOnly.FromDateTime(settings.Traffic.Start.UtcDateTime).AddDays(-1);
+            var files = EhrExtractWriter.Write(folder, day, settings.Traffic.Seed, (int)Math.Clamp(settings.Count, 1, 1_000_000), HospitalCatalog.LoadDefault());
+            foreach (var file in files) await stderr.WriteLineAsync($"producer: wrote {file}");
+            return Success;
+        }
+
         var time = TimeProvider.System;
         var progress = new ProgressReporter(stderr, time, TimeSpan.FromSeconds(2));
         try

@@ -58,6 +58,14 @@ internal static class ProducerCommandLine
                     NoValue();
                     settings.ShowHelp = true;
                     break;
+                case "--ehr-extract":
+                    settings.EhrExtractFolder = Value();
+                    outputs.Add(arg);
+                    break;
+                case "--date":
+                    settings.EhrExtractDate = DateOnly.TryParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                        ? day : throw new CommandLineException("--date needs a day, YYYY-MM-DD.");
+                    break;
                 case "--seed":
                     settings.Traffic.Seed = ParseInt(arg, Value());
                     break;

@@ -35,6 +35,12 @@ internal sealed class ProducerSettings
 
     public bool ShowHelp { get; set; }
 
+    /// <summary>Write a sample daily EHR extract into this folder instead of events (<c>--ehr-extract DIR</c>).</summary>
+    public string? EhrExtractFolder { get; set; }
+
+    /// <summary>The extract's day (<c>--date</c>); default: the day before <see cref="TrafficOptions.Start"/>.</summary>
+    public DateOnly? EhrExtractDate { get; set; }
+
     /// <summary>True when data goes to stdout, which must then carry nothing else.</summary>
     public bool WritesToStdout => Output == ProducerOutput.File && OutputPath == "-";
 }

@@ -32,6 +32,8 @@ internal static class ProducerUsage
 
         Output (one of; default --out -):
           --out FILE               write NDJSON to FILE; '-' = stdout (nothing else is written there)
+          --ehr-extract DIR        write a sample daily EHR extract (DIR/YYYY-MM-DD/demographics.csv, encounters.csv;
+                                   --count encounters, --seed, --date YYYY-MM-DD), see docs/batch.md
           --target URL[,URL…]      POST NDJSON batches to URL, e.g. http://localhost:5080/api/events; with several
                                    (one per silo), a batch that cannot be delivered moves on to the next
             --token T              send 'Authorization: Bearer T'

@@ -34,6 +34,7 @@ public static class EngineHostExtensions
                     clusterId: siloOptions.ClusterId);
                 silo.AddMemoryGrainStorage("PubSubStore");
                 silo.AddMemoryGrainStorage(GrainStorageNames.Occupancy);
+                silo.UseInMemoryReminderService();
                 silo.AddMemoryStreams(AdtStreams.ProviderName, streams =>
                     streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
             }

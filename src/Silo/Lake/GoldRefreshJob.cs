@@ -1,6 +1,7 @@
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Gold;
 using MHA.Grains.Lake.Quality;
+using MHA.Grains.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
@@ -18,7 +19,8 @@ public sealed class GoldRefreshJob(
     QualityReporter quality,
     TimeProvider time,
     IOptions<LakeOptions> options,
-    ILogger<GoldRefreshJob> logger) : BackgroundService
+    ILogger<GoldRefreshJob> logger,
+    PipelineMonitor? monitor = null) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private long _silverFilesAtLastRefresh;
@@ -55,6 +57,7 @@ public sealed class GoldRefreshJob(
     public async Task<GoldRefreshResult?> RefreshAsync(CancellationToken cancellationToken)
     {
         var filesBefore = lake.SilverFilesWritten;
+        var started = time.GetUtcNow();
         try
         {
             var result = await gold.RefreshAsync(cancellationToken);
@@ -63,11 +66,13 @@ public sealed class GoldRefreshJob(
             _lastRefreshAt = time.GetUtcNow();
             Refreshes++;
             LastError = null;
+            monitor?.Completed(PipelineJobs.GoldRefresh, true, $"{result.SilverRowsApplied} Silver rows applied", started, _lastRefreshAt + options.Value.GoldRefreshMaxInterval);
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LastError = ex.Message;
+            monitor?.Completed(PipelineJobs.GoldRefresh, false, ex.Message, started);
             logger.LogError(ex, "Gold refresh failed");
             return null;
         }

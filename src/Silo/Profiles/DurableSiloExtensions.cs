@@ -10,7 +10,7 @@ namespace MHA.Silo.Profiles;
 
 /// <summary>
 /// The durable profiles' silo: Azure Table membership, Azure Table grain storage (patient history, pub-sub, Event Hubs
-/// positions), and the hospital streams on Azure Queues, all in the runtime storage account (Azurite locally).
+/// positions), Azure Table reminders (the daily batch), and the hospital streams on Azure Queues, all in the runtime storage account (Azurite locally).
 /// </summary>
 public static class DurableSiloExtensions
 {
@@ -38,6 +38,7 @@ public static class DurableSiloExtensions
         silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
         silo.AddAzureTableGrainStorage("PubSubStore", o => o.TableServiceClient = tables);
         silo.AddAzureTableGrainStorage(GrainStorageNames.Occupancy, o => o.TableServiceClient = tables);
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
         silo.AddAzureQueueStreams(AdtStreams.ProviderName, streams =>
         {
             streams.ConfigureAzureQueue(o => o.Configure(q =>

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using MHA.Grains.Alerts;
+using MHA.Grains.Catalog;
+using MHA.Grains.Grains;
+using MHA.Grains.Lake.Storage;
+using MHA.Grains.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MHA.Grains.Batch;
+
+/// <summary>
+/// Keeps this silo's <see cref="HospitalCatalog"/> equal to <c>landing/metadata/departments.json</c> and hands changed
+/// departments to their hospital grains, so the board shows the new capacity at once; the next Gold refresh opens a new
+/// <c>dim_department</c> version. Every silo runs it (each has its own catalog); pushing the same metadata twice changes nothing.
+/// </summary>
+public sealed class DepartmentMetadataSync(
+    ILakeStorage storage,
+    HospitalCatalog catalog,
+    IGrainFactory grains,
+    PipelineMonitor monitor,
+    TimeProvider time,
+    IServiceProvider services,
+    ILogger<DepartmentMetadataSync> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _appliedSha256;
+
+    /// <summary>Applies the metadata file when its content changed since the last sync; returns the hospitals that changed.</summary>
+    public async Task<IReadOnlyList<int>> SyncAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        var started = time.GetUtcNow();
+        try
+        {
+            var listed = await storage.ListAsync(LandingZonePaths.DepartmentMetadata, cancellationToken);
+            if (!listed.Any(f => f.Path == LandingZonePaths.DepartmentMetadata)) return [];
+            var content = await storage.ReadAsync(LandingZonePaths.DepartmentMetadata, cancellationToken);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            if (sha256 == _appliedSha256) return [];
+
+            IReadOnlyList<int> changed;
+            try
+            {
+                changed = catalog.ApplyMetadata(DepartmentMetadataFile.Parse(content));
+            }
+            catch (InvalidDataException ex)
+            {
+                _appliedSha256 = sha256;
+                monitor.Completed(PipelineJobs.DepartmentMetadata, false, $"{LandingZonePaths.DepartmentMetadata} rejected: {ex.Message}", started);
+                logger.LogWarning("Department metadata rejected, catalog unchanged: {Reason}", ex.Message);
+                await AlertAsync(ex.Message, cancellationToken);
+                return [];
+            }
+
+            foreach (var hospitalId in changed)
+            {
+                await grains.GetGrain<IHospitalGrain>(hospitalId).ReconfigureDepartmentsAsync(catalog.GetHospital(hospitalId).Departments);
+            }
+
+            _appliedSha256 = sha256;
+            monitor.Completed(PipelineJobs.DepartmentMetadata, true, changed.Count == 0 ? "no change" : $"hospitals {string.Join(", ", changed)} updated", started);
+            if (changed.Count > 0) logger.LogInformation("Department metadata applied: hospitals {Hospitals} changed", string.Join(", ", changed));
+            return changed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            monitor.Completed(PipelineJobs.DepartmentMetadata, false, ex.Message, started);
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task AlertAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (services.GetService<IAlertPublisher>() is not { } alerts) return;
+        try
+        {
+            await alerts.RaiseAsync(new AlertSignal("batch/" + LandingZonePaths.DepartmentMetadata, "mha.alert.batch_file_rejected", AlertSeverity.Warning,
+                $"Department metadata {LandingZonePaths.DepartmentMetadata} rejected: {reason}",
+                new Dictionary<string, string> { ["file"] = LandingZonePaths.DepartmentMetadata, ["reason"] = reason }), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Alert for rejected department metadata could not be raised: {Error}", ex.Message);
+        }
+    }
+}
