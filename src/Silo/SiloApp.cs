@@ -1,4 +1,5 @@
 using MHA.Dashboard.Extensions;
+using MHA.Silo.Alerts;
 using MHA.Silo.Extensions;
 using MHA.Silo.Feed;
 using MHA.Silo.Lake;
@@ -17,6 +18,7 @@ public static class SiloApp
         builder.AddLakeWriter();
         builder.AddOccupancyEngine();
         builder.AddLakeJobs();
+        builder.AddAlerts();
         builder.AddOccupancyBoard();
         builder.AddSimulatedFeed();
         configure?.Invoke(builder);

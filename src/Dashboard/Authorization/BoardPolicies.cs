@@ -18,6 +18,9 @@ public static class BoardPolicies
     /// <summary>Read data-quality reports and lake statistics (no patient data).</summary>
     public const string ViewQuality = "ViewQuality";
 
+    /// <summary>Read active alerts and webhook endpoint status (no patient data).</summary>
+    public const string ViewAlerts = "ViewAlerts";
+
     /// <summary>Post events.</summary>
     public const string IngestEvents = "IngestEvents";
 
@@ -28,5 +31,6 @@ public static class BoardPolicies
             options.AddPolicy(ViewBeds, p => p.RequireAssertion(_ => true));
             options.AddPolicy(IngestEvents, p => p.RequireAssertion(_ => true));
             options.AddPolicy(ViewQuality, p => p.RequireAssertion(_ => true));
+            options.AddPolicy(ViewAlerts, p => p.RequireAssertion(_ => true));
         });
 }

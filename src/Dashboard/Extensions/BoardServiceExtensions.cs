@@ -43,6 +43,7 @@ public static class BoardServiceExtensions
         app.MapOccupancyApi();
         app.MapEventsApi();
         app.MapQualityApi();
+        app.MapAlertsApi();
         app.MapHub<OccupancyHub>(OccupancyHub.Path);
         return app;
     }
