@@ -3,7 +3,8 @@ namespace MHA.Grains.Alerts;
 /// <summary>
 /// Decides, from a department's successive occupancy percentages, when its capacity alerts are raised and resolved.
 /// Each level (HIGH at 85%, CRITICAL at 95% by default) has hysteresis: raised at its threshold, resolved only below
-/// threshold − margin, so a number flickering around a threshold pages once. The first reading after a start resolves
+/// threshold − margin, so a number flickering around a threshold pages once. The margin is at least one bed's share
+/// (5% of a 20-bed unit): otherwise one patient admitted and discharged in turn would page every time. The first reading after a start resolves
 /// levels it is clearly below (an alert left active before a restart) and raises those it is at or above.
 /// </summary>
 public sealed class CapacityAlertRule(CapacityAlertOptions options)
@@ -17,8 +18,9 @@ public sealed class CapacityAlertRule(CapacityAlertOptions options)
     private readonly bool?[] _raised = new bool?[2];
 
     /// <summary>What changes with this reading: levels to raise and levels to resolve.</summary>
-    public CapacityDecision Evaluate(double occupancyPct)
+    public CapacityDecision Evaluate(double occupancyPct, int staffedBeds = 0)
     {
+        var oneBed = staffedBeds > 0 ? 100.0 / staffedBeds : 0;
         List<CapacityLevel> raise = [], resolve = [];
         for (var i = 0; i < _levels.Length; i++)
         {
@@ -28,7 +30,7 @@ public sealed class CapacityAlertRule(CapacityAlertOptions options)
                 _raised[i] = true;
                 raise.Add(level);
             }
-            else if (occupancyPct < level.ClearBelowPct && _raised[i] != false)
+            else if (occupancyPct < Math.Min(level.ClearBelowPct, level.RaisePct - oneBed) && _raised[i] != false)
             {
                 _raised[i] = false;
                 resolve.Add(level);

@@ -37,7 +37,7 @@ public sealed class DepartmentGrain : Grain, IDepartmentGrain
     {
         if (ServiceProvider.GetService<IAlertPublisher>() is not { } alerts) return;
         _capacityRule ??= new CapacityAlertRule(ServiceProvider.GetRequiredService<IOptions<AlertOptions>>().Value.Capacity);
-        var decision = _capacityRule.Evaluate(occupancy.OccupancyPct);
+        var decision = _capacityRule.Evaluate(occupancy.OccupancyPct, occupancy.StaffedBeds);
         foreach (var level in decision.Resolve)
         {
             await alerts.ResolveAsync(CapacityAlertRule.KeyOf(occupancy.HospitalId, occupancy.Department, level));

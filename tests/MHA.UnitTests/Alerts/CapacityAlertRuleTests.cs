@@ -46,6 +46,20 @@ public sealed class CapacityAlertRuleTests
     }
 
     [Fact]
+    public void In_a_small_unit_one_patient_in_and_out_never_clears_the_alert()
+    {
+        var rule = Rule();
+        Assert.Single(rule.Evaluate(85, staffedBeds: 20).Raise);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Empty(rule.Evaluate(80, staffedBeds: 20).Resolve);
+            Assert.Empty(rule.Evaluate(85, staffedBeds: 20).Raise);
+        }
+
+        Assert.Single(rule.Evaluate(75, staffedBeds: 20).Resolve);
+    }
+
+    [Fact]
     public void Keys_name_hospital_department_and_level()
     {
         var level = Rule().Evaluate(99).Raise[0];
