@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,8 @@ namespace MHA.Grains.Alerts;
 /// condition seen by several silos is delivered once), then the webhook message goes to this silo's
 /// <see cref="AlertOutbox"/>, from where the delivery service sends it to every endpoint whose type filter matches.
 /// When the registry cannot be reached, this silo's own memory deduplicates: a duplicate is better than a lost alert.
+/// Raise and resolve only queue the request and return: callers (a department grain applying a batch) never wait for
+/// the registry or the lake; one loop handles the requests in order, so a key's raise precedes its resolve.
 /// </summary>
 public sealed class WebhookAlertPublisher(
     IGrainFactory grains,
@@ -18,14 +21,57 @@ public sealed class WebhookAlertPublisher(
     ILogger<WebhookAlertPublisher> logger) : IAlertPublisher
 {
     private readonly ConcurrentDictionary<string, ActiveAlert> _raisedHere = new(StringComparer.Ordinal);
+    private readonly Channel<(AlertSignal? Raise, string Key, DateTimeOffset At)> _requests =
+        Channel.CreateUnbounded<(AlertSignal?, string, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
+    private Task? _processing;
 
     /// <summary>CloudEvents <c>source</c> of this silo's messages (set when the host is wired).</summary>
     public string Source => options.Value.Source;
 
-    public async Task RaiseAsync(AlertSignal signal, CancellationToken cancellationToken = default)
+    public Task RaiseAsync(AlertSignal signal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        var now = time.GetUtcNow();
+        return EnqueueRequest((signal, signal.Key, time.GetUtcNow()));
+    }
+
+    public Task ResolveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return EnqueueRequest((null, key, time.GetUtcNow()));
+    }
+
+    private Task EnqueueRequest((AlertSignal? Raise, string Key, DateTimeOffset At) request)
+    {
+        _requests.Writer.TryWrite(request);
+        if (_processing is null)
+        {
+            lock (_requests)
+            {
+                _processing ??= Task.Run(ProcessAsync);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ProcessAsync()
+    {
+        await foreach (var (raise, key, at) in _requests.Reader.ReadAllAsync())
+        {
+            try
+            {
+                if (raise is not null) await HandleRaiseAsync(raise, at);
+                else await HandleResolveAsync(key, at);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Alert {Key} could not be handled", key);
+            }
+        }
+    }
+
+    private async Task HandleRaiseAsync(AlertSignal signal, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
         var alert = new ActiveAlert(signal.Key, signal.Type, signal.Severity.ToString().ToLowerInvariant(), signal.Summary,
             signal.Details?.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal) ?? [], now, Source);
         bool isNew;
@@ -45,9 +91,8 @@ public sealed class WebhookAlertPublisher(
         await EnqueueAsync(alert, now, resolvedAt: null, cancellationToken);
     }
 
-    public async Task ResolveAsync(string key, CancellationToken cancellationToken = default)
+    private async Task HandleResolveAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(key);
         ActiveAlert? resolved;
         try
         {
@@ -61,7 +106,6 @@ public sealed class WebhookAlertPublisher(
 
         _raisedHere.TryRemove(key, out _);
         if (resolved is null) return;
-        var now = time.GetUtcNow();
         logger.LogInformation("Alert resolved: {Key} ({Kind})", resolved.Key, resolved.Kind);
         await EnqueueAsync(resolved, now, resolvedAt: now, cancellationToken);
     }
