@@ -1,5 +1,6 @@
 using MHA.Dashboard.Extensions;
 using MHA.Silo.Batch;
+using MHA.Silo.Alerts;
 using MHA.Silo.Extensions;
 using MHA.Silo.Feed;
 using MHA.Silo.Lake;
@@ -19,6 +20,7 @@ public static class SiloApp
         builder.AddOccupancyEngine();
         builder.AddLakeJobs();
         builder.AddBatchIngestion();
+        builder.AddAlerts();
         builder.AddOccupancyBoard();
         builder.AddSimulatedFeed();
         configure?.Invoke(builder);

@@ -21,6 +21,9 @@ public static class BoardPolicies
     /// <summary>Read the pipeline jobs' runs (no patient data).</summary>
     public const string ViewPipeline = "ViewPipeline";
 
+    /// <summary>Read active alerts and webhook endpoint status (no patient data).</summary>
+    public const string ViewAlerts = "ViewAlerts";
+
     /// <summary>Post events.</summary>
     public const string IngestEvents = "IngestEvents";
 
@@ -32,5 +35,6 @@ public static class BoardPolicies
             options.AddPolicy(IngestEvents, p => p.RequireAssertion(_ => true));
             options.AddPolicy(ViewQuality, p => p.RequireAssertion(_ => true));
             options.AddPolicy(ViewPipeline, p => p.RequireAssertion(_ => true));
+            options.AddPolicy(ViewAlerts, p => p.RequireAssertion(_ => true));
         });
 }

@@ -44,6 +44,7 @@ public static class BoardServiceExtensions
         app.MapEventsApi();
         app.MapQualityApi();
         app.MapPipelineApi();
+        app.MapAlertsApi();
         app.MapHub<OccupancyHub>(OccupancyHub.Path);
         return app;
     }

@@ -1,3 +1,4 @@
+using MHA.Grains.Alerts;
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
@@ -36,6 +37,7 @@ public sealed class HospitalGrain(
     private HospitalCensus _census = null!;
     private LakeWriter? _lake;
     private long _lastApplySeq;
+    private bool _streamErrorRaised;
 
     private int HospitalId => (int)this.GetPrimaryKeyLong();
 
@@ -97,14 +99,34 @@ public sealed class HospitalGrain(
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<AdtEventBatch>().ResumeAsync(this);
 
-    public Task OnNextAsync(AdtEventBatch item, StreamSequenceToken? token = null) => ApplyAsync(item);
+    public async Task OnNextAsync(AdtEventBatch item, StreamSequenceToken? token = null)
+    {
+        await ApplyAsync(item);
+        await ResolveStreamErrorAsync();
+    }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
-    public Task OnErrorAsync(Exception ex)
+    public async Task OnErrorAsync(Exception ex)
     {
         logger.LogError(ex, "Event stream error for hospital {HospitalId}", HospitalId);
-        return Task.CompletedTask;
+        if (ServiceProvider.GetService(typeof(IAlertPublisher)) is IAlertPublisher alerts)
+        {
+            _streamErrorRaised = true;
+            await alerts.RaiseAsync(new AlertSignal(StreamErrorKey, AlertKinds.StreamReceiveError, AlertSeverity.Critical,
+                $"Event stream of hospital {HospitalId} reports a receive error: {ex.GetType().Name}",
+                new Dictionary<string, string> { ["hospital_id"] = HospitalId.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+    }
+
+    private string StreamErrorKey => $"stream/{HospitalId}";
+
+    /// <summary>A batch arrived after a receive error: the stream works again.</summary>
+    private async Task ResolveStreamErrorAsync()
+    {
+        if (!_streamErrorRaised || ServiceProvider.GetService(typeof(IAlertPublisher)) is not IAlertPublisher alerts) return;
+        _streamErrorRaised = false;
+        await alerts.ResolveAsync(StreamErrorKey);
     }
 
     public async Task ApplyAsync(AdtEventBatch batch)

@@ -32,6 +32,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     private long _bronzeRows, _silverRows, _quarantineRows, _duplicates, _filesWritten, _silverFilesWritten;
     private DateTimeOffset? _lastFlushAt;
     private string? _lastFlushError;
+    private int _consecutiveFailedFlushes;
+    private DateTimeOffset? _failingSince;
 
     public ILakeStorage Storage => storage;
 
@@ -68,6 +70,15 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         get
         {
             lock (_gate) return _buffers.Count + _inFlightRows;
+        }
+    }
+
+    /// <summary>Flushes that failed since the last successful one, and since when (alert source: lake writes failing).</summary>
+    public (int Count, DateTimeOffset? Since) FailedFlushes
+    {
+        get
+        {
+            lock (_gate) return (_consecutiveFailedFlushes, _failingSince);
         }
     }
 
@@ -263,6 +274,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                     _silverFilesWritten += silverFiles;
                     _lastFlushAt = DateTimeOffset.UtcNow;
                     _lastFlushError = null;
+                    _consecutiveFailedFlushes = 0;
+                    _failingSince = null;
                 }
 
                 commit.TrySetResult();
@@ -274,6 +287,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                     _buffers = taken.Then(_buffers);
                     _inFlightRows = 0;
                     _lastFlushError = ex.Message;
+                    _consecutiveFailedFlushes++;
+                    _failingSince ??= time.GetUtcNow();
 
                     // The rows are back in the buffer: their waiters wait for the next flush, with those who came since.
                     var later = _nextFlush;

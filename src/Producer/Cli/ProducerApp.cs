@@ -25,6 +25,11 @@ internal static class ProducerApp
         Func<string, string?> environment,
         CancellationToken cancellationToken)
     {
+        if (args.Contains(WebhookVerifyCommand.Flag))
+        {
+            return await WebhookVerifyCommand.RunAsync(args, stdoutText, stderr, TimeProvider.System);
+        }
+
         ProducerSettings settings;
         try
         {

@@ -45,6 +45,10 @@ internal static class ProducerUsage
 
           --help                   show this text
 
+        Alert webhook receivers (docs/alerts.md):
+          --verify-webhook --secret whsec_… --id ID --timestamp T --signature 'v1,…' --body-file F [--tolerance-seconds 300]
+                                   check a webhook's signature and timestamp: prints valid (exit 0) or invalid (exit 1)
+
         Progress goes to stderr every ~2 s. Exit codes: 0 done, 1 runtime failure, 2 bad arguments.
         """;
 }

@@ -656,6 +656,35 @@
     return id > 0 ? id : null;
   }
 
+  // ---------------------------------------------------------------- alerts
+
+  // Active alerts come from GET /api/alerts, polled: a handful of rows that change rarely, the same on every host.
+  const ALERTS_POLL_MS = 5000;
+
+  function renderAlerts(data) {
+    const panel = $("alerts");
+    const list = $("alerts-list");
+    const active = Array.isArray(data && data.active) ? data.active : [];
+    list.replaceChildren(...active.map((a) => {
+      const item = el("li", `alert alert-${str(a.severity) || "info"}`);
+      item.dataset.key = str(a.key);
+      item.append(el("span", "alert-severity", (str(a.severity) || "info").toUpperCase()), el("span", "alert-summary", str(a.summary)));
+      const raised = parseTime(a.raised_at);
+      if (raised) item.append(el("span", "alert-since", `since ${fmtClock(raised)}`));
+      return item;
+    }));
+    setText($("alerts-count"), active.length ? `(${active.length})` : "");
+    panel.hidden = active.length === 0;
+  }
+
+  async function refreshAlerts() {
+    try {
+      renderAlerts(await fetchJson("/api/alerts"));
+    } catch {
+      // Keep the last list: the connection banner already says when the board is cut off.
+    }
+  }
+
   async function init() {
     ui.board = $("board");
     ui.message = $("board-message");
@@ -690,6 +719,8 @@
     refreshSnapshot(); // marks the fetch in flight synchronously, so the first tick will not poll again
     setInterval(tick, 1000);
     tick();
+    refreshAlerts();
+    setInterval(refreshAlerts, ALERTS_POLL_MS);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
