@@ -37,18 +37,5 @@
     generated.dataset.state = "fresh";
   }
 
-  async function load() {
-    try {
-      const response = await fetch("/api/pipeline", { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      render(await response.json());
-    } catch (error) {
-      const generated = document.getElementById("generated");
-      generated.textContent = `Could not load the pipeline (${error.message})`;
-      generated.dataset.state = "dead";
-    }
-  }
-
-  load();
-  setInterval(load, REFRESH_MS);
+  window.pollReport("/api/pipeline", "pipeline", render, REFRESH_MS);
 })();

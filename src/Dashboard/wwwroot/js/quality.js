@@ -79,18 +79,5 @@
     generated.dataset.state = "fresh";
   }
 
-  async function load() {
-    try {
-      const response = await fetch("/api/quality", { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      render(await response.json());
-    } catch (error) {
-      const generated = document.getElementById("generated");
-      generated.textContent = `Could not load the report (${error.message})`;
-      generated.dataset.state = "dead";
-    }
-  }
-
-  load();
-  setInterval(load, REFRESH_MS);
+  window.pollReport("/api/quality", "report", render, REFRESH_MS);
 })();
