@@ -59,9 +59,9 @@ public sealed class SilverHistoryReader(ILakeStorage storage)
         {
             foreach (var row in await ParquetRows.ReadAsync(await storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
             {
-                var hospital = row.Int("hospital_id")!.Value;
+                var (hospital, gap) = ApplyGapRow.Read(row);
                 if (!gaps.TryGetValue(hospital, out var list)) gaps[hospital] = list = [];
-                list.Add(new ApplyGap(row.Long("from_apply_seq")!.Value, row.Long("to_apply_seq")!.Value));
+                list.Add(gap);
             }
         }
 

@@ -3,6 +3,7 @@ using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
 using MHA.Grains.Lake.Parquet;
+using MHA.Grains.Lake.Silver;
 using MHA.Grains.Lake.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -159,9 +160,9 @@ public sealed class GoldStarSchemaBuilder
             if (!_filesRead.Add(file.Path)) continue;
             foreach (var row in await ParquetRows.ReadAsync(await _storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
             {
-                var hospital = row.Int("hospital_id")!.Value;
+                var (hospital, gap) = ApplyGapRow.Read(row);
                 if (!_gaps.TryGetValue(hospital, out var gaps)) _gaps[hospital] = gaps = [];
-                gaps.Add(new ApplyGap(row.Long("from_apply_seq")!.Value, row.Long("to_apply_seq")!.Value));
+                gaps.Add(gap);
             }
         }
 

@@ -1,3 +1,5 @@
+using MHA.Grains.Lake.Parquet;
+
 namespace MHA.Grains.Lake.Silver;
 
 /// <summary>
@@ -13,4 +15,8 @@ public sealed record ApplyGapRow(long IngestSeq, DateTimeOffset RecordedAt, int 
         .Int("hospital_id", r => r.HospitalId)
         .Long("from_apply_seq", r => r.FromApplySeq)
         .Long("to_apply_seq", r => r.ToApplySeq);
+
+    /// <summary>A row read back: the hospital and its lost apply numbers.</summary>
+    public static (int HospitalId, ApplyGap Gap) Read(Dictionary<string, object?> row) =>
+        (row.Int("hospital_id")!.Value, new ApplyGap(row.Long("from_apply_seq")!.Value, row.Long("to_apply_seq")!.Value));
 }
