@@ -15,13 +15,13 @@ public static class SiloApp
     {
         // appsettings.json ships next to the binary: found whatever folder `dotnet run` is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddProfileSettings();
+        var profile = builder.AddProfileSettings();
         builder.AddLakeWriter();
         builder.AddOccupancyEngine();
         builder.AddLakeJobs();
         builder.AddBatchIngestion();
         builder.AddAlerts();
-        builder.AddOccupancyBoard();
+        builder.AddOccupancyBoard(developmentTokensAllowed: profile != EngineProfile.Azure);
         builder.AddSimulatedFeed();
         configure?.Invoke(builder);
 

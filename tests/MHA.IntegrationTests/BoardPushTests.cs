@@ -9,7 +9,7 @@ public sealed class BoardPushTests(EngineFixture fixture) : IClassFixture<Engine
     [Fact]
     public async Task A_subscribed_client_receives_occupancy_within_one_second_of_an_ingested_admission()
     {
-        await using var client = await BoardClient.ConnectAsync(fixture.Host.BaseAddress);
+        await using var client = await fixture.Host.ConnectBoardAsync();
         await client.InvokeAsync("SubscribeHospital", 3);
         var before = (await fixture.Host.GetOccupiedAsync())["3/ICU"];
 
@@ -27,9 +27,9 @@ public sealed class BoardPushTests(EngineFixture fixture) : IClassFixture<Engine
     [Fact]
     public async Task A_client_subscribed_to_one_hospital_receives_no_other_hospital()
     {
-        await using var hospital4 = await BoardClient.ConnectAsync(fixture.Host.BaseAddress);
+        await using var hospital4 = await fixture.Host.ConnectBoardAsync();
         await hospital4.InvokeAsync("SubscribeHospital", 4);
-        await using var network = await BoardClient.ConnectAsync(fixture.Host.BaseAddress);
+        await using var network = await fixture.Host.ConnectBoardAsync();
         await network.InvokeAsync("SubscribeNetwork");
 
         await fixture.Host.IngestAsync(string.Join('\n',
@@ -45,7 +45,7 @@ public sealed class BoardPushTests(EngineFixture fixture) : IClassFixture<Engine
     [Fact]
     public async Task Subscribing_to_an_unknown_hospital_is_refused()
     {
-        await using var client = await BoardClient.ConnectAsync(fixture.Host.BaseAddress);
+        await using var client = await fixture.Host.ConnectBoardAsync();
         var error = await Assert.ThrowsAnyAsync<Exception>(() => client.InvokeAsync("SubscribeHospital", 42));
         Assert.Contains("Unknown hospital 42", error.Message);
     }

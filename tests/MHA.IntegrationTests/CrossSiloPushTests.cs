@@ -29,7 +29,7 @@ public sealed class CrossSiloPushTests : IAsyncLifetime
     public async Task Updates_from_every_silo_reach_a_client_of_the_other_host()
     {
         var catalog = HospitalCatalog.LoadDefault();
-        await using var clientOnSecondary = await BoardClient.ConnectAsync(_secondary.BaseAddress);
+        await using var clientOnSecondary = await _secondary.ConnectBoardAsync();
         await clientOnSecondary.InvokeAsync("SubscribeNetwork");
 
         // Registration of both hosts is periodic; wait until a push reaches the secondary's client.
@@ -48,7 +48,7 @@ public sealed class CrossSiloPushTests : IAsyncLifetime
         Assert.All(catalog.Hospitals, h => Assert.Equal(round, onSecondary[$"{h.Id}/Maternity"]));
 
         await _secondary.App.StopAsync();
-        await using var clientOnPrimary = await BoardClient.ConnectAsync(_primary.BaseAddress);
+        await using var clientOnPrimary = await _primary.ConnectBoardAsync();
         await clientOnPrimary.InvokeAsync("SubscribeNetwork");
         await Eventually.ReturnsAsync(async () =>
             {

@@ -41,7 +41,7 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IClassFixture<
 
         var targets = string.Join(',', ports.Select(p => $"http://127.0.0.1:{p.Http}/api/events"));
         await using var producer = DotnetProcess.Start("durable-producer", "Producer", "MHA.Producer",
-            ProducerArguments("--target", targets, "--rate", "1500", "--batch", "100"));
+            ProducerArguments("--target", targets, "--token", TestTokens.Ingestor, "--rate", "1500", "--batch", "100"));
 
         // Mid-stream: about a third of the events are in when the first silo (the producer's first target) dies.
         await Task.Delay(TimeSpan.FromSeconds(5), cancel);
@@ -105,6 +105,7 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IClassFixture<
             "--SimulatedFeed:Enabled=false",
             "--Logging:LogLevel:Default=Information",
             "--Logging:LogLevel:Orleans=Warning",
+            TestTokens.SigningKeySetting,
         ]);
         using var http = Client(ports.Http);
         await Eventually.ReturnsAsync(async () =>
@@ -123,7 +124,7 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IClassFixture<
         return silo;
     }
 
-    private static HttpClient Client(int port) => new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+    private static HttpClient Client(int port) => new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) }.Authorize(TestTokens.Admin);
 
     private static async Task<Dictionary<string, int>> OccupiedAsync(HttpClient http) =>
         SiloHost.OccupiedByDepartment(await http.GetFromJsonAsync<JsonElement>("/api/occupancy", Json));

@@ -56,7 +56,9 @@ public sealed partial class EmbeddedDefaultTests : IAsyncLifetime
     [Fact]
     public async Task Dotnet_run_shows_every_department_and_a_live_feed_within_20_seconds()
     {
-        using var http = new HttpClient { BaseAddress = new Uri("http://localhost:5080"), Timeout = TimeSpan.FromSeconds(5) };
+        // The README's token command, run from the same folder, signs with the same local key as the running silo.
+        var token = await RunTokenCommandAsync("--role", "NetworkAdmin");
+        using var http = new HttpClient { BaseAddress = new Uri("http://localhost:5080"), Timeout = TimeSpan.FromSeconds(5) }.Authorize(token);
         async Task<JsonElement?> Occupancy()
         {
             try
@@ -84,6 +86,19 @@ public sealed partial class EmbeddedDefaultTests : IAsyncLifetime
                 .Any(d => first[$"{d.GetProperty("hospital_id")}/{d.GetProperty("department")}"] != d.GetProperty("occupied").GetInt32()),
             TimeSpan.FromSeconds(30), "occupancy changes as the feed runs");
 
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using (var denied = await anonymous.GetAsync("/api/occupancy"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, denied.StatusCode);
+        }
+
+        // The board's development sign-in: a charge nurse's token sees one hospital.
+        using var signIn = await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { role = "ChargeNurse", hospital_id = 3, department = "ICU" });
+        var nurseToken = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        using var nurse = new HttpClient { BaseAddress = http.BaseAddress, Timeout = TimeSpan.FromSeconds(5) }.Authorize(nurseToken);
+        var nurseView = await nurse.GetFromJsonAsync<JsonElement>("/api/occupancy");
+        Assert.Equal([3], nurseView.GetProperty("hospitals").EnumerateArray().Select(h => h.GetProperty("hospital_id").GetInt32()));
+
         using var page = await http.GetAsync("/");
         Assert.Contains("MHA Live Bed Occupancy", await page.Content.ReadAsStringAsync());
         using var signalr = await http.GetAsync("/lib/signalr/signalr.min.js");
@@ -93,6 +108,22 @@ public sealed partial class EmbeddedDefaultTests : IAsyncLifetime
         {
             Assert.DoesNotMatch(PatientIdPattern(), _output.ToString());
         }
+    }
+
+    private static async Task<string> RunTokenCommandAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", ["run", "--project", "src/Silo", "--no-build", "-c", RepositoryPaths.BuildConfiguration, "--", "token", .. arguments])
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"token command failed: {await error}");
+        return (await output).Trim().Split('\n').Last().Trim();
     }
 
     /// <summary>Patient ids as the producer writes them; none may reach the logs.</summary>

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Security.Claims;
 using MHA.Dashboard.Authorization;
 using MHA.Grains.Alerts;
+using MHA.Grains.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MHA.Dashboard.Apis;
 
-/// <summary><c>GET /api/alerts</c>: the cluster's active alerts (no patient data) and this host's webhook endpoints (name, disabled, last outcome; never URLs or secrets).</summary>
+/// <summary>
+/// <c>GET /api/alerts</c>: the active alerts the caller's scope covers (a hospital's alerts for who sees that hospital,
+/// system alerts for admins and analysts; never patient data) and, for admins, the webhook endpoints' status (never URLs or secrets).
+/// </summary>
 public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
@@ -16,10 +22,14 @@ public static class AlertsApi
         return app;
     }
 
-    private static async Task<IResult> GetAlertsAsync(IGrainFactory grains, IServiceProvider services, TimeProvider time)
+    private static async Task<IResult> GetAlertsAsync(ClaimsPrincipal user, HospitalCatalog catalog, IGrainFactory grains, IServiceProvider services, TimeProvider time)
     {
-        var active = await grains.GetGrain<IAlertRegistryGrain>(0).GetActiveAsync();
-        var endpoints = services.GetService<AlertEndpointHealth>()?.All ?? [];
+        var scope = AccessScope.From(user, catalog);
+        var active = (await grains.GetGrain<IAlertRegistryGrain>(0).GetActiveAsync()).Where(a => scope.CanViewAlertFor(HospitalOf(a))).ToArray();
+        var endpoints = scope.CanViewAlertEndpoints ? services.GetService<AlertEndpointHealth>()?.All ?? [] : [];
         return Results.Ok(new { generated_at = time.GetUtcNow(), active, endpoints });
     }
+
+    private static int? HospitalOf(ActiveAlert alert) =>
+        alert.Details.TryGetValue("hospital_id", out var value) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

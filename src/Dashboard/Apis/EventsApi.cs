@@ -3,7 +3,6 @@ using MHA.Grains.Ingestion;
 using MHA.Grains.Lake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -24,28 +23,9 @@ public static class EventsApi
     private static async Task<IResult> PostEventsAsync(HttpContext context, EventIngestor ingestor, IOptions<IngestOptions> options)
     {
         var limit = options.Value.MaxRequestBytes;
-        if (context.Request.ContentLength > limit)
+        if (await RequestBody.ReadAsync(context, limit) is not { } body)
         {
-            return TooLarge(limit);
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        byte[] body;
-        try
-        {
-            body = await ReadBodyAsync(context.Request.Body, limit, context.RequestAborted);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limit);
-        }
-        catch (InvalidDataException)
-        {
-            return TooLarge(limit);
+            return RequestBody.TooLarge(limit);
         }
 
         var items = IngestBodySplitter.Split(body);
@@ -66,21 +46,4 @@ public static class EventsApi
             return Results.Problem(throttled.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
-
-    private static async Task<byte[]> ReadBodyAsync(Stream body, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) throw new InvalidDataException("Body over the limit.");
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static IResult TooLarge(long limit) =>
-        Results.Problem($"The body is larger than {limit} bytes; split it into smaller batches.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using MHA.Dashboard.Authorization;
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
@@ -17,7 +18,7 @@ public static class OccupancyApi
         var api = app.MapGroup("/api/occupancy").WithTags("Occupancy");
         api.MapGet("/", GetNetworkAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
         api.MapGet("/{hospitalId:int}", GetHospitalAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
-        api.MapGet("/{hospitalId:int}/anomalies", GetAnomaliesAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
+        api.MapGet("/{hospitalId:int}/anomalies", GetAnomaliesAsync).RequireAuthorization(BoardPolicies.ViewAnomalies);
         api.MapGet("/{hospitalId:int}/departments/{department}/beds", GetBedsAsync).RequireAuthorization(BoardPolicies.ViewBeds);
 
         app.MapGet("/api/board/config", (IOptions<BoardOptions> options) => Results.Ok(new
@@ -29,9 +30,11 @@ public static class OccupancyApi
         return app;
     }
 
-    private static async Task<NetworkOccupancy> GetNetworkAsync(IGrainFactory grains, HospitalCatalog catalog, TimeProvider time)
+    /// <summary>The network as the caller may see it: every hospital for admins and analysts, the own hospital for managers and charge nurses.</summary>
+    private static async Task<NetworkOccupancy> GetNetworkAsync(ClaimsPrincipal user, IGrainFactory grains, HospitalCatalog catalog, TimeProvider time)
     {
-        var hospitals = await Task.WhenAll(catalog.Hospitals.Select(h => grains.GetGrain<IHospitalGrain>(h.Id).GetOccupancyAsync()));
+        var visible = AccessScope.From(user, catalog).VisibleHospitals(catalog);
+        var hospitals = await Task.WhenAll(visible.Select(id => grains.GetGrain<IHospitalGrain>(id).GetOccupancyAsync()));
         return NetworkOccupancy.Sum(time.GetUtcNow(), hospitals);
     }
 

@@ -18,7 +18,8 @@ public static class PipelineApi
             generated_at = time.GetUtcNow(),
             jobs = monitor.Snapshot(),
         })).RequireAuthorization(BoardPolicies.ViewPipeline).WithTags("Pipeline");
-        app.MapGet("/pipeline", () => Results.Redirect("/pipeline.html")).RequireAuthorization(BoardPolicies.ViewPipeline);
+        // Anonymous by decision: a redirect to a static page; the page's data comes from /api/pipeline.
+        app.MapGet("/pipeline", () => Results.Redirect("/pipeline.html")).AllowAnonymous();
         return app;
     }
 }

@@ -20,7 +20,8 @@ public static class QualityApi
             last_refresh_report = quality.LastRefreshReport,
             daily_reports = quality.DailyReports.Take(14),
         })).RequireAuthorization(BoardPolicies.ViewQuality).WithTags("Quality");
-        app.MapGet("/quality", () => Results.Redirect("/quality.html")).RequireAuthorization(BoardPolicies.ViewQuality);
+        // Anonymous by decision: a redirect to a static page; the page's data comes from /api/quality.
+        app.MapGet("/quality", () => Results.Redirect("/quality.html")).AllowAnonymous();
         return app;
     }
 }

@@ -4,37 +4,49 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MHA.Dashboard.Authorization;
 
 /// <summary>
-/// The authorization policies every endpoint and hub names. Until role-based access lands (JWT roles by hospital and
-/// department), the embedded default grants them to every caller; each endpoint already states which it needs.
+/// The authorization policies every endpoint and hub names. Deny by default: an endpoint that names no policy still needs
+/// a signed-in caller (the fallback policy), and only the health probes, the static board files and the sign-in endpoints
+/// are anonymous, each by an explicit <c>AllowAnonymous</c>.
 /// </summary>
 public static class BoardPolicies
 {
-    /// <summary>Read department-level occupancy (board, occupancy API, hub).</summary>
+    /// <summary>Department-level occupancy (board, occupancy API, hub), scoped to the caller's hospital.</summary>
     public const string ViewOccupancy = "ViewOccupancy";
 
-    /// <summary>Read bed-level detail (patient ids): PHI.</summary>
+    /// <summary>Bed-level detail (patient ids): PHI, audited.</summary>
     public const string ViewBeds = "ViewBeds";
 
-    /// <summary>Read data-quality reports and lake statistics (no patient data).</summary>
+    /// <summary>A hospital's anomalies (no patient ids).</summary>
+    public const string ViewAnomalies = "ViewAnomalies";
+
+    /// <summary>Data-quality reports and lake statistics (no patient data).</summary>
     public const string ViewQuality = "ViewQuality";
 
-    /// <summary>Read the pipeline jobs' runs (no patient data).</summary>
+    /// <summary>The pipeline jobs' runs (no patient data).</summary>
     public const string ViewPipeline = "ViewPipeline";
 
-    /// <summary>Read active alerts and webhook endpoint status (no patient data).</summary>
+    /// <summary>Active alerts (no patient data), filtered to the caller's hospitals.</summary>
     public const string ViewAlerts = "ViewAlerts";
 
-    /// <summary>Post events.</summary>
+    /// <summary>Post events and batch files.</summary>
     public const string IngestEvents = "IngestEvents";
 
-    public static IServiceCollection AddBoardAuthorization(this IServiceCollection services) =>
-        services.AddAuthorization(options =>
+    public static IServiceCollection AddBoardAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, BoardAccessHandler>();
+        return services.AddAuthorization(options =>
         {
-            options.AddPolicy(ViewOccupancy, p => p.RequireAssertion(_ => true));
-            options.AddPolicy(ViewBeds, p => p.RequireAssertion(_ => true));
-            options.AddPolicy(IngestEvents, p => p.RequireAssertion(_ => true));
-            options.AddPolicy(ViewQuality, p => p.RequireAssertion(_ => true));
-            options.AddPolicy(ViewPipeline, p => p.RequireAssertion(_ => true));
-            options.AddPolicy(ViewAlerts, p => p.RequireAssertion(_ => true));
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            Add(options, ViewOccupancy, BoardAccess.Occupancy);
+            Add(options, ViewBeds, BoardAccess.Beds);
+            Add(options, ViewAnomalies, BoardAccess.Anomalies);
+            Add(options, ViewQuality, BoardAccess.Quality);
+            Add(options, ViewPipeline, BoardAccess.Pipeline);
+            Add(options, ViewAlerts, BoardAccess.Alerts);
+            Add(options, IngestEvents, BoardAccess.Ingest);
         });
+    }
+
+    private static void Add(AuthorizationOptions options, string name, BoardAccess access) =>
+        options.AddPolicy(name, p => p.RequireAuthenticatedUser().AddRequirements(new BoardAccessRequirement(access)));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MHA.Dashboard.Apis;
+using MHA.Dashboard.Authentication;
 using MHA.Dashboard.Authorization;
 using MHA.Dashboard.Board;
 using MHA.Dashboard.Hubs;
@@ -10,10 +11,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace MHA.Dashboard.Extensions;
 
-/// <summary>Wires the board: options, JSON naming, SignalR, push registration, authorization, and its endpoints and page.</summary>
+/// <summary>Wires the board: options, JSON naming, SignalR, push registration, sign-in and authorization, and its endpoints and page.</summary>
 public static class BoardServiceExtensions
 {
-    public static IHostApplicationBuilder AddOccupancyBoard(this IHostApplicationBuilder builder)
+    /// <param name="developmentTokensAllowed">False in the Azure profile, which refuses development tokens.</param>
+    public static IHostApplicationBuilder AddOccupancyBoard(this IHostApplicationBuilder builder, bool developmentTokensAllowed = true)
     {
         builder.Services.AddOptions<BoardOptions>().Bind(builder.Configuration.GetSection(BoardOptions.Section))
             .Validate(o => o.AmberThresholdPct > 0 && o.AmberThresholdPct <= o.RedThresholdPct, "Board:AmberThresholdPct must be > 0 and ≤ Board:RedThresholdPct.")
@@ -26,6 +28,7 @@ public static class BoardServiceExtensions
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<BoardHostObserver>();
         builder.Services.AddHostedService<BoardHostRegistration>();
+        builder.Services.AddBoardAuthentication(builder.Configuration, developmentTokensAllowed);
         builder.Services.AddBoardAuthorization();
         builder.Services.AddHealthChecks();
         return builder;
@@ -36,16 +39,21 @@ public static class BoardServiceExtensions
         var files = new ManifestEmbeddedFileProvider(typeof(BoardServiceExtensions).Assembly, "wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseAuthentication();
         app.UseAuthorization();
 
+        // Anonymous by decision: probes carry no data. Static board files are served before routing and hold no data either.
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/alive").AllowAnonymous();
+        app.MapAuthApi();
         app.MapOccupancyApi();
         app.MapEventsApi();
+        app.MapLandingApi();
         app.MapQualityApi();
         app.MapPipelineApi();
         app.MapAlertsApi();
-        app.MapHub<OccupancyHub>(OccupancyHub.Path);
+        // A connection outlives no token: it closes when the token it was opened with expires.
+        app.MapHub<OccupancyHub>(OccupancyHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

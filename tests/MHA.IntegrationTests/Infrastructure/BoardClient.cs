@@ -18,10 +18,11 @@ public sealed class BoardClient : IAsyncDisposable
 
     public ConcurrentQueue<(DateTimeOffset ReceivedAt, JsonElement Message)> Messages { get; } = new();
 
-    public static async Task<BoardClient> ConnectAsync(Uri baseAddress)
+    /// <summary>Connects with <paramref name="token"/> as the bearer token (sent as <c>access_token</c> on WebSockets).</summary>
+    public static async Task<BoardClient> ConnectAsync(Uri baseAddress, string? token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/occupancy"))
+            .WithUrl(new Uri(baseAddress, "/hubs/occupancy"), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .AddJsonProtocol(o => o.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .Build();
         var client = new BoardClient(connection);

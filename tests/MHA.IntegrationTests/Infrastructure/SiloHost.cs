@@ -1,6 +1,9 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MHA.Dashboard.Authentication;
+using MHA.Dashboard.Authorization;
 using MHA.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,8 +25,24 @@ public sealed class SiloHost : IAsyncDisposable
         App = app;
         SiloPort = siloPort;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Tokens = app.Services.GetService<DevelopmentTokenIssuer>();
+        Http = ClientFor(Tokens?.Issue(new DevelopmentTokenRequest(MhaRoles.NetworkAdmin, Name: "test-admin")));
     }
+
+    /// <summary>The host's development issuer (none in the Azure profile): tokens for any role and scope.</summary>
+    public DevelopmentTokenIssuer? Tokens { get; }
+
+    /// <summary>A client sending <paramref name="token"/> as its bearer token (none: anonymous).</summary>
+    public HttpClient ClientFor(string? token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A token for <paramref name="role"/>, scoped to a hospital and department where the role needs one.</summary>
+    public string TokenFor(string role, int? hospitalId = null, string? department = null) =>
+        (Tokens ?? throw new InvalidOperationException("This host has no development issuer.")).Issue(new DevelopmentTokenRequest(role, hospitalId, department));
 
     public WebApplication App { get; }
 
@@ -51,6 +70,7 @@ public sealed class SiloHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
             $"--Lake:LocalPath={lakePath}",
+            $"--Security:LocalSecretsPath={Path.Combine(Path.GetDirectoryName(lakePath)!, "secrets")}",
         };
         foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Where(s => s.Key != "Lake:LocalPath"))
         {
@@ -78,6 +98,10 @@ public sealed class SiloHost : IAsyncDisposable
 
     public async Task<JsonElement> GetJsonAsync(string path) =>
         (await Http.GetFromJsonAsync<JsonElement>(path))!;
+
+    /// <summary>Connects a SignalR client to the board's hub as a network admin (or with <paramref name="token"/>).</summary>
+    public Task<BoardClient> ConnectBoardAsync(string? token = null) =>
+        BoardClient.ConnectAsync(BaseAddress, token ?? TokenFor(MhaRoles.NetworkAdmin));
 
     /// <summary>Occupied count per "hospital/department" as <c>GET /api/occupancy</c> reports it.</summary>
     public async Task<Dictionary<string, int>> GetOccupiedAsync() => OccupiedByDepartment(await GetJsonAsync("/api/occupancy"));

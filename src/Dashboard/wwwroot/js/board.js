@@ -1,6 +1,7 @@
 // MHA live occupancy board. Plain ES2020, no framework, no inline script, no eval.
 // Data: GET /api/board/config, GET /api/occupancy[/{hospitalId}], SignalR hub /hubs/occupancy
-// (message "occupancy" = changed department snapshots only). All inserted text goes through textContent.
+// (message "occupancy" = changed department snapshots only), bed lists on demand. Signed in through session.js: the
+// board shows only what GET /api/me says the role may see. All inserted text goes through textContent.
 "use strict";
 
 (() => {
@@ -29,6 +30,7 @@
     fetchInFlight: false,
     refetchPending: false,
     lastFetchAttemptAt: 0,
+    bedAccess: new Set(),       // "hospitalId/department" whose bed list this role may open
   };
 
   const $ = (id) => document.getElementById(id);
@@ -124,7 +126,7 @@
     const ctrl = new AbortController();
     const timer = setTimeout(() => ctrl.abort(), FETCH_TIMEOUT_MS);
     try {
-      const res = await fetch(url, { signal: ctrl.signal, cache: "no-store", headers: { Accept: "application/json" } });
+      const res = await window.mhaSession.authFetch(url, { signal: ctrl.signal, headers: { Accept: "application/json" } });
       if (!res.ok) {
         const err = new Error(`${url}: HTTP ${res.status}`);
         err.status = res.status;
@@ -314,6 +316,13 @@
     foot.append(freeWrap, staffedNote, flow);
 
     tile.append(head, main, bar, foot);
+    if (state.bedAccess.has(`${h.id}/${name}`)) {
+      const beds = el("button", "beds-button", "Beds");
+      beds.type = "button";
+      beds.title = `Patients in ${name}'s beds (viewing is recorded in the audit log)`;
+      beds.addEventListener("click", () => showBeds(h, name));
+      tile.append(beds);
+    }
     tile.addEventListener("animationend", () => tile.classList.remove("flash"));
 
     const t = { tile, label: head.querySelector(".status-label"), occupied, capacity, pct, available, admissions, discharges, bar, staffedNote };
@@ -635,7 +644,7 @@
       return;
     }
     const c = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/occupancy")
+      .withUrl("/hubs/occupancy", { accessTokenFactory: () => window.mhaSession.token() || "" })
       .withAutomaticReconnect(RECONNECT_DELAYS_MS)
       .configureLogging(signalR.LogLevel.Warning)
       .build();
@@ -654,6 +663,48 @@
     if (raw === null || !/^\d{1,9}$/.test(raw.trim())) return null;
     const id = Number(raw.trim());
     return id > 0 ? id : null;
+  }
+
+  // ---------------------------------------------------------------- bed-level detail (PHI: only for roles that may)
+
+  function fmtDateTime(ms) {
+    return ms === null ? "–" : new Date(ms).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  }
+
+  async function showBeds(h, department) {
+    let dialog = $("beds-dialog");
+    if (!dialog) {
+      dialog = el("dialog", "beds-dialog");
+      dialog.id = "beds-dialog";
+      dialog.setAttribute("aria-labelledby", "beds-title");
+      const close = el("button", "beds-close", "Close");
+      close.type = "button";
+      close.addEventListener("click", () => dialog.close());
+      const table = el("table", "report beds-table");
+      const headRow = el("tr");
+      for (const c of ["Bed", "Patient", "Since", "Expected discharge"]) headRow.append(el("th", null, c));
+      table.append(el("thead"), el("tbody"));
+      table.tHead.append(headRow);
+      dialog.append(el("h2", "beds-title", ""), el("p", "beds-note", "Patient detail: viewing is recorded in the audit log."), table, close);
+      dialog.querySelector(".beds-title").id = "beds-title";
+      document.body.append(dialog);
+    }
+    setText(dialog.querySelector(".beds-title"), `${h.name} · ${department}: beds`);
+    const body = dialog.querySelector("tbody");
+    body.replaceChildren(el("tr", null, "Loading…"));
+    if (!dialog.open) dialog.showModal();
+    try {
+      const beds = await fetchJson(`/api/occupancy/${h.id}/departments/${encodeURIComponent(department)}/beds`);
+      body.replaceChildren(...(Array.isArray(beds) ? beds : []).map((b) => {
+        const row = el("tr");
+        row.append(el("td", null, str(b.bed_id)), el("td", "patient", str(b.patient_id)),
+          el("td", null, fmtDateTime(parseTime(b.since))), el("td", null, fmtDateTime(parseTime(b.expected_discharge))));
+        return row;
+      }));
+      if (body.children.length === 0) body.replaceChildren(el("tr", null, "No occupied beds."));
+    } catch (err) {
+      body.replaceChildren(el("tr", null, err.status === 403 ? "Your role may not see this department's beds." : `Could not load the beds (${err.message}).`));
+    }
   }
 
   // ---------------------------------------------------------------- alerts
@@ -701,11 +752,26 @@
     ui.netAvail = $("network-available");
     ui.netStatus = $("network-status");
 
-    state.scopeHospitalId = parseScope();
+    const me = await window.mhaSession.ready();
+    const can = me.can || {};
+    const visible = Array.isArray(can.hospitals) ? can.hospitals : [];
+    state.bedAccess = new Set((Array.isArray(can.beds) ? can.beds : []).map((b) => `${b.hospital_id}/${b.department}`));
+    for (const [selector, allowed] of [["a[href='/quality']", can.quality], ["a[href='/pipeline']", can.pipeline]]) {
+      const link = document.querySelector(selector);
+      if (link) link.hidden = !allowed;
+    }
+    if (visible.length === 0) {
+      setText(ui.message, `Your role (${me.role}) has no access to the board.`);
+      ui.message.hidden = false;
+      return;
+    }
+
+    // A role limited to one hospital sees that hospital, whatever the address asks for.
+    state.scopeHospitalId = can.network ? parseScope() : visible[0];
     const back = $("back-to-network");
     back.href = window.location.pathname;
     if (state.scopeHospitalId !== null) {
-      back.hidden = false;
+      back.hidden = !can.network;
       ui.board.classList.add("single");
       setText(ui.totalsLabel, `Hospital ${state.scopeHospitalId}`);
       setText(ui.scopeLabel, `Showing hospital ${state.scopeHospitalId} only`);
@@ -719,8 +785,10 @@
     refreshSnapshot(); // marks the fetch in flight synchronously, so the first tick will not poll again
     setInterval(tick, 1000);
     tick();
-    refreshAlerts();
-    setInterval(refreshAlerts, ALERTS_POLL_MS);
+    if (can.alerts) {
+      refreshAlerts();
+      setInterval(refreshAlerts, ALERTS_POLL_MS);
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
