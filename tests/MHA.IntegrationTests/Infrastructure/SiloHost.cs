@@ -33,9 +33,9 @@ public sealed class SiloHost : IAsyncDisposable
     public DevelopmentTokenIssuer? Tokens { get; }
 
     /// <summary>A client sending <paramref name="token"/> as its bearer token (none: anonymous).</summary>
-    public HttpClient ClientFor(string? token)
+    public HttpClient ClientFor(string? token, bool followRedirects = true)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
