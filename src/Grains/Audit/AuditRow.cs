@@ -21,7 +21,7 @@ public sealed record AuditRow(
     string Resource,
     string? Detail)
 {
-    /// <summary>Most characters kept of the actor, role, action/outcome, department, resource and detail (deploy/synapse/10_views.sql declares 4 bytes each).</summary>
+    /// <summary>Most characters kept of the actor, role/action/department, resource and detail; the Synapse view declares 4 UTF-8 bytes per character.</summary>
     public const int ActorChars = 200, ShortChars = 50, ResourceChars = 400, DetailChars = 2000;
 
     public static readonly ParquetTable<AuditRow> Table = new ParquetTable<AuditRow>()

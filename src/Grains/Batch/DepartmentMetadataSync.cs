@@ -85,6 +85,7 @@ public sealed class DepartmentMetadataSync(
     private async Task AuditChangesAsync(Dictionary<string, DepartmentInfo> before, IReadOnlyList<int> hospitals, CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
+        var records = new List<AuditRecord>();
         foreach (var hospitalId in hospitals)
         {
             foreach (var after in catalog.GetHospital(hospitalId).Departments)
@@ -97,11 +98,13 @@ public sealed class DepartmentMetadataSync(
                         Change("staff", was.Staff, after.Staff),
                     }
                     .OfType<string>();
-                await audit.RecordAsync(new AuditRecord(at, AuditActors.MetadataSync, AuditActors.SystemRole, AuditActions.ConfigChange, AuditOutcomes.Allowed,
-                    hospitalId, after.Department, LandingZonePaths.DepartmentMetadata, $"{after.HospitalName} {after.Department}: {string.Join(", ", changes)}"),
-                    cancellationToken);
+                records.Add(new AuditRecord(at, AuditActors.MetadataSync, AuditActors.SystemRole, AuditActions.ConfigChange, AuditOutcomes.Allowed,
+                    hospitalId, after.Department, LandingZonePaths.DepartmentMetadata, $"{after.HospitalName} {after.Department}: {string.Join(", ", changes)}"));
             }
         }
+
+        // Concurrently: in the durable profiles the rows then share one commit instead of waiting for one each.
+        await Task.WhenAll(records.Select(r => audit.RecordAsync(r, cancellationToken)));
     }
 
     private static string? Change(string name, int? was, int? now) =>
