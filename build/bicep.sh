@@ -3,6 +3,7 @@
 # The CLI comes from NuGet (package Azure.Bicep.CommandLine.linux-x64, a self-contained binary) through
 # `dotnet restore` of a throwaway project, into .tools/bicep under the repository. Idempotent: quiet when
 # the pinned version is already there. Fails on any error or warning (build and lint must both be clean).
+# With the argument `cli` it only installs and prints the CLI's path.
 set -euo pipefail
 
 bicep_version="${BICEP_VERSION:-0.49.2}"
@@ -48,6 +49,12 @@ PROJ
   install -m 0755 "$downloaded" "$bicep.tmp"
   mv "$bicep.tmp" "$bicep"
   echo "bicep.sh: $("$bicep" --version)"
+fi
+
+# `build/bicep.sh cli`: install if needed and print the CLI's path (tests run their own bicep commands with it).
+if [ "${1:-}" = "cli" ]; then
+  echo "$bicep"
+  exit 0
 fi
 
 # Bicep prints diagnostics on stderr as "<file>(line,col) : Error|Warning|Info <code>: <message>".

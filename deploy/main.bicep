@@ -3,6 +3,8 @@
 // Key Vault for secrets and Log Analytics for logs. See deploy/README.md.
 targetScope = 'resourceGroup'
 
+import { hospitalGroup } from 'modules/access-plan.bicep'
+
 // ---------- Naming ----------
 
 @description('Azure region of every resource. Defaults to the resource group\'s.')
@@ -103,6 +105,23 @@ param synapseAllowAzureServices bool = true
 
 @description('Client IP ranges let through the Synapse firewall: [{ name, startIpAddress, endIpAddress }].')
 param synapseAllowedIpRanges array = []
+
+// ---------- Access per role (docs/security.md) ----------
+
+@description('Object ID of the Entra group of network administrators (app role NetworkAdmin): read the whole lake, publish department metadata. Empty: no assignment.')
+param networkAdminsGroupId string = ''
+
+@description('Object ID of the Entra group of analysts (app role Analyst): read Gold and the quality reports only. Empty: no assignment.')
+param analystsGroupId string = ''
+
+@description('Object ID of the Entra group of auditors: read the audit log (audit/) only. Empty: no assignment.')
+param auditorsGroupId string = ''
+
+@description('Entra groups of hospital managers (app role HospitalManager): [{ hospitalId, groupId }]; they read occupancy aggregates and quality reports.')
+param hospitalManagersGroups hospitalGroup[] = []
+
+@description('Object IDs of Ingestor service principals (e.g. the Data Factory identity): write EHR extracts into landing/ehr/ only.')
+param ingestorPrincipalIds string[] = []
 
 // ---------- Silos (Container Apps) ----------
 
@@ -340,6 +359,19 @@ module roles 'modules/roles.bicep' = {
     eventHubsNamespaceName: eventHubs.outputs.namespaceName
     hubName: eventHubs.outputs.hubName
     keyVaultName: keyVault.outputs.name
+  }
+}
+
+module access 'modules/access.bicep' = {
+  name: 'access'
+  params: {
+    lakeAccountName: storage.outputs.lakeAccountName
+    lakeContainerName: lakeContainerName
+    networkAdminsGroupId: networkAdminsGroupId
+    analystsGroupId: analystsGroupId
+    auditorsGroupId: auditorsGroupId
+    hospitalManagers: hospitalManagersGroups
+    ingestorPrincipalIds: ingestorPrincipalIds
   }
 }
 

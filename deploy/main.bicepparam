@@ -35,3 +35,11 @@ param synapseAllowedIpRanges = [
 
 // The identity that runs the producer (mha-producer --namespace ...), e.g. a CI service principal.
 param producerPrincipals = []
+
+// Access per role (docs/security.md): object IDs of the Entra groups and Ingestor service principals; empty: no
+// role assignment is made for that role.
+param networkAdminsGroupId = ''
+param analystsGroupId = ''
+param auditorsGroupId = ''
+param hospitalManagersGroups = [] // [{ hospitalId: 3, groupId: '<object id>' }, …]
+param ingestorPrincipalIds = [] // e.g. the Data Factory identity that copies EHR extracts into landing/ehr/

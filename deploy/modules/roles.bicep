@@ -1,4 +1,5 @@
 // Data-plane role assignments. Built-in role definition IDs are the same in every tenant.
+import { appendOnlyAudit, lakeFolders } from 'access-plan.bicep'
 
 @description('Principal ID of the silo app\'s system-assigned identity.')
 param appPrincipalId string
@@ -67,6 +68,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 // --- Silo app (system-assigned identity) ---
 
+// The engine writes every table, but the audit log is append-only: its files can be created, never deleted or renamed.
 resource appLakeWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: lake
   name: guid(lake.id, appPrincipalId, roleIds.storageBlobDataContributor)
@@ -74,6 +76,8 @@ resource appLakeWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataContributor)
+    condition: appendOnlyAudit(lakeFolders().audit)
+    conditionVersion: '2.0'
   }
 }
 

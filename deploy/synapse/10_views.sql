@@ -242,3 +242,28 @@ FROM OPENROWSET(
         [rows] bigint
     ) AS r;
 GO
+
+-- The audit log (docs/security.md): who viewed bed-level data, who changed configuration, when. Append-only: one new
+-- file per flush, never compacted or rewritten. Partitioned by the day the audited action occurred (UTC). Granted to
+-- network admins and auditors only (30_security.sql); storage access to audit/ is limited the same way (deploy/modules).
+CREATE OR ALTER VIEW audit.audit_log AS
+SELECT r.*, r.filepath(1) AS audit_date
+FROM OPENROWSET(
+        BULK 'audit/audit_log/audit_date=*/*.parquet',
+        DATA_SOURCE = 'mha_lake_storage',
+        FORMAT = 'PARQUET'
+    ) WITH (
+        audit_id varchar(36) COLLATE Latin1_General_100_BIN2_UTF8,
+        ingest_seq bigint,
+        occurred_at datetime2(3),
+        recorded_at datetime2(3),
+        actor varchar(800) COLLATE Latin1_General_100_BIN2_UTF8,
+        actor_role varchar(200) COLLATE Latin1_General_100_BIN2_UTF8,
+        action varchar(200) COLLATE Latin1_General_100_BIN2_UTF8,
+        outcome varchar(20) COLLATE Latin1_General_100_BIN2_UTF8,
+        hospital_id int,
+        department varchar(200) COLLATE Latin1_General_100_BIN2_UTF8,
+        resource varchar(1600) COLLATE Latin1_General_100_BIN2_UTF8,
+        detail varchar(8000) COLLATE Latin1_General_100_BIN2_UTF8
+    ) AS r;
+GO

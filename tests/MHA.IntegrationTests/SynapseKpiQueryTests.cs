@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MHA.Grains.Audit;
 using MHA.Grains.Lake;
 using MHA.IntegrationTests.Infrastructure;
 using MHA.Silo.Lake;
@@ -39,7 +40,7 @@ public sealed class SynapseKpiQueryTests(SynapseKpiQueryTests.LakeFixture lake) 
     public void Synapse_views_cover_every_lake_table()
     {
         Assert.Equal(
-            ["bronze.adt_events", "gold.dim_date", "gold.dim_department", "gold.dim_patient", "gold.fact_admission", "gold.fact_occupancy_hourly",
+            ["audit.audit_log", "bronze.adt_events", "gold.dim_date", "gold.dim_department", "gold.dim_patient", "gold.fact_admission", "gold.fact_occupancy_hourly",
              "quality.daily_reports", "quality.refresh_reports", "silver.adt_events", "silver.dropped_duplicates", "silver.quarantine"],
             lake.Views.Select(v => v.QualifiedName).Order(StringComparer.Ordinal));
         foreach (var view in lake.Views)
@@ -376,6 +377,12 @@ public sealed class SynapseKpiQueryTests(SynapseKpiQueryTests.LakeFixture lake) 
             {
                 lakePath = host.LakePath;
                 await ProducerEvents.PostAsync(host, ProducerEvents.Dirty(Seed, EventCount));
+                // The audit view needs rows too: one of every kind, through the host's own audit log.
+                var audit = host.Services.GetRequiredService<AuditLog>();
+                await audit.RecordAsync(new AuditRecord(DateTimeOffset.UtcNow, "nurse@mha.example", "ChargeNurse", AuditActions.ViewBeds, AuditOutcomes.Allowed, 1, "ICU",
+                    "/api/occupancy/1/departments/ICU/beds", null));
+                await audit.RecordAsync(new AuditRecord(DateTimeOffset.UtcNow, "admin@mha.example", "NetworkAdmin", AuditActions.ConfigChange, AuditOutcomes.Denied, null, null,
+                    "landing/metadata/departments.json", "not applied"));
                 var writer = host.Services.GetRequiredService<LakeWriter>();
                 var job = host.Services.GetRequiredService<GoldRefreshJob>();
                 await Eventually.ReturnsAsync(() => Task.FromResult(writer.Statistics), s => s.BronzeRows == EventCount && s.BufferedRows == 0,

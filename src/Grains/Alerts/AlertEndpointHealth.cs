@@ -17,7 +17,21 @@ public sealed class AlertEndpointHealth
 
     public bool IsDisabled(string name) => _status.TryGetValue(name, out var s) && s.Disabled;
 
-    public void Disable(string name, string reason) => _status.AddOrUpdate(name, n => new AlertEndpointStatus(n, true, reason, null, reason), (_, s) => s with { Disabled = true, DisabledReason = reason });
+    /// <summary>Disables the endpoint; true only for the call that disabled it (concurrent 410s of one endpoint audit it once).</summary>
+    public bool Disable(string name, string reason)
+    {
+        while (true)
+        {
+            if (!_status.TryGetValue(name, out var current))
+            {
+                if (_status.TryAdd(name, new AlertEndpointStatus(name, true, reason, null, reason))) return true;
+                continue;
+            }
+
+            if (current.Disabled) return false;
+            if (_status.TryUpdate(name, current with { Disabled = true, DisabledReason = reason }, current)) return true;
+        }
+    }
 
     public void Delivered(string name, DateTimeOffset at) => _status.AddOrUpdate(name, n => new AlertEndpointStatus(n, false, null, at, null), (_, s) => s with { LastDeliveredAt = at, LastError = null });
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using MHA.Grains.Alerts;
+using MHA.Grains.Audit;
 using MHA.Grains.Catalog;
 using MHA.Grains.Grains;
 using MHA.Grains.Lake.Storage;
@@ -13,6 +14,7 @@ namespace MHA.Grains.Batch;
 /// Keeps this silo's <see cref="HospitalCatalog"/> equal to <c>landing/metadata/departments.json</c> and hands changed
 /// departments to their hospital grains, so the board shows the new capacity at once; the next Gold refresh opens a new
 /// <c>dim_department</c> version. Every silo runs it (each has its own catalog); pushing the same metadata twice changes nothing.
+/// Each applied department change, and each rejected file, is a <c>config_change</c> in the audit log (one row per silo).
 /// </summary>
 public sealed class DepartmentMetadataSync(
     ILakeStorage storage,
@@ -20,6 +22,7 @@ public sealed class DepartmentMetadataSync(
     IGrainFactory grains,
     PipelineMonitor monitor,
     TimeProvider time,
+    AuditLog audit,
     IServiceProvider services,
     ILogger<DepartmentMetadataSync> logger)
 {
@@ -40,6 +43,7 @@ public sealed class DepartmentMetadataSync(
             if (sha256 == _appliedSha256) return [];
 
             IReadOnlyList<int> changed;
+            var before = catalog.AllDepartments.ToDictionary(d => d.Key, StringComparer.Ordinal);
             try
             {
                 changed = catalog.ApplyMetadata(DepartmentMetadataFile.Parse(content));
@@ -49,6 +53,8 @@ public sealed class DepartmentMetadataSync(
                 _appliedSha256 = sha256;
                 monitor.Completed(PipelineJobs.DepartmentMetadata, false, $"{LandingZonePaths.DepartmentMetadata} rejected: {ex.Message}", started);
                 logger.LogWarning("Department metadata rejected, catalog unchanged: {Reason}", ex.Message);
+                await audit.RecordAsync(new AuditRecord(time.GetUtcNow(), AuditActors.MetadataSync, AuditActors.SystemRole, AuditActions.ConfigChange,
+                    AuditOutcomes.Denied, null, null, LandingZonePaths.DepartmentMetadata, $"rejected, catalog unchanged: {ex.Message}"), cancellationToken);
                 await AlertAsync(ex.Message, cancellationToken);
                 return [];
             }
@@ -58,6 +64,7 @@ public sealed class DepartmentMetadataSync(
                 await grains.GetGrain<IHospitalGrain>(hospitalId).ReconfigureDepartmentsAsync(catalog.GetHospital(hospitalId).Departments);
             }
 
+            await AuditChangesAsync(before, changed, cancellationToken);
             _appliedSha256 = sha256;
             monitor.Completed(PipelineJobs.DepartmentMetadata, true, changed.Count == 0 ? "no change" : $"hospitals {string.Join(", ", changed)} updated", started);
             if (changed.Count > 0) logger.LogInformation("Department metadata applied: hospitals {Hospitals} changed", string.Join(", ", changed));
@@ -73,6 +80,35 @@ public sealed class DepartmentMetadataSync(
             _gate.Release();
         }
     }
+
+    /// <summary>One audit row per department whose capacity, staffed beds or staff changed, saying from what to what.</summary>
+    private async Task AuditChangesAsync(Dictionary<string, DepartmentInfo> before, IReadOnlyList<int> hospitals, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var records = new List<AuditRecord>();
+        foreach (var hospitalId in hospitals)
+        {
+            foreach (var after in catalog.GetHospital(hospitalId).Departments)
+            {
+                if (!before.TryGetValue(after.Key, out var was) || was == after) continue;
+                var changes = new[]
+                    {
+                        Change("capacity", was.Capacity, after.Capacity),
+                        Change("staffed_beds", was.StaffedBeds, after.StaffedBeds),
+                        Change("staff", was.Staff, after.Staff),
+                    }
+                    .OfType<string>();
+                records.Add(new AuditRecord(at, AuditActors.MetadataSync, AuditActors.SystemRole, AuditActions.ConfigChange, AuditOutcomes.Allowed,
+                    hospitalId, after.Department, LandingZonePaths.DepartmentMetadata, $"{after.HospitalName} {after.Department}: {string.Join(", ", changes)}"));
+            }
+        }
+
+        // Concurrently: in the durable profiles the rows then share one commit instead of waiting for one each.
+        await Task.WhenAll(records.Select(r => audit.RecordAsync(r, cancellationToken)));
+    }
+
+    private static string? Change(string name, int? was, int? now) =>
+        was == now ? null : $"{name} {was?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"} -> {now?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"}";
 
     private async Task AlertAsync(string reason, CancellationToken cancellationToken)
     {

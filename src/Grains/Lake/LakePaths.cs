@@ -13,6 +13,9 @@ public static class LakePaths
     public const string Gold = "gold/";
     public const string Quality = "quality/";
 
+    /// <summary>The audit log (<c>MHA.Grains.Audit.AuditLog</c>): append-only, never compacted, rewritten or read by Gold and quality.</summary>
+    public const string Audit = "audit/audit_log/";
+
     public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A new data file in a partition; the name carries the ingest sequence range it holds.</summary>

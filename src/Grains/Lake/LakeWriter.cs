@@ -1,3 +1,4 @@
+using MHA.Grains.Audit;
 using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
 using MHA.Grains.Ingestion;
@@ -15,7 +16,8 @@ namespace MHA.Grains.Lake;
 /// The edge records every received item (Bronze) and what cannot be placed (quarantine); hospital grains record what
 /// they applied (Silver, with each hospital's <c>apply_seq</c>) and what they dropped as duplicates. Every row gets an
 /// ingest sequence number unique across the silos writing the lake (<see cref="LakeSequence"/>), and Silver and
-/// dropped-duplicate rows name their Bronze row (<c>bronze_seq</c>). A failed flush keeps its rows.
+/// dropped-duplicate rows name their Bronze row (<c>bronze_seq</c>). Audit rows (<see cref="AuditLog"/>) share the buffer,
+/// the sequence and the commits. A failed flush keeps its rows.
 /// <see cref="CommitAsync"/> waits until everything appended so far is written (group commit).
 /// </summary>
 public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> options, TimeProvider time, ILogger<LakeWriter> logger)
@@ -98,7 +100,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var maxSeq = 0L;
-        foreach (var prefix in new[] { LakePaths.Bronze, LakePaths.Silver, LakePaths.Quarantine, LakePaths.DroppedDuplicates, LakePaths.ApplyGaps })
+        foreach (var prefix in new[] { LakePaths.Bronze, LakePaths.Silver, LakePaths.Quarantine, LakePaths.DroppedDuplicates, LakePaths.ApplyGaps, LakePaths.Audit })
         {
             foreach (var file in await storage.ListAsync(prefix, cancellationToken))
             {
@@ -198,6 +200,12 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         }
     }
 
+    /// <summary>Records an audit row (<see cref="AuditLog"/>) with a new ingest sequence number; written by the next flush or commit.</summary>
+    public void AppendAudit(AuditRow row)
+    {
+        lock (_gate) _buffers.Audit.Add(row with { IngestSeq = _sequence.Next() });
+    }
+
     /// <summary>
     /// Completes once everything appended before the call is written (group commit: one flush serves every waiter);
     /// waits through failed flushes until one succeeds.
@@ -265,6 +273,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                 await WritePartitionedAsync(taken.Quarantine, LakePaths.Quarantine, "ingest_date", r => r.ReceivedAt, r => r.IngestSeq, QuarantineRow.Table, cancellationToken);
                 await WritePartitionedAsync(taken.Duplicates, LakePaths.DroppedDuplicates, "ingest_date", r => r.DroppedAt, r => r.IngestSeq, DroppedDuplicateRow.Table, cancellationToken);
                 await WritePartitionedAsync(taken.Gaps, LakePaths.ApplyGaps, "ingest_date", r => r.RecordedAt, r => r.IngestSeq, ApplyGapRow.Table, cancellationToken);
+                await WritePartitionedAsync(taken.Audit, LakePaths.Audit, "audit_date", r => r.OccurredAt, r => r.IngestSeq, AuditRow.Table, cancellationToken);
                 var silverFiles = await WritePartitionedAsync(taken.Silver, LakePaths.Silver, "event_date", r => r.Event.EventTime, r => r.IngestSeq, SilverRow.Table, cancellationToken,
                     rows => rows.SelectMany(r => r.Event.Extras.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                         .Select(name => (ExtraColumnName(name), (Func<SilverRow, string?>)(r => r.Extra(name)))));
@@ -342,8 +351,9 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
         public List<QuarantineRow> Quarantine { get; init; } = [];
         public List<DroppedDuplicateRow> Duplicates { get; init; } = [];
         public List<ApplyGapRow> Gaps { get; init; } = [];
+        public List<AuditRow> Audit { get; init; } = [];
 
-        public int Count => Bronze.Count + Silver.Count + Quarantine.Count + Duplicates.Count + Gaps.Count;
+        public int Count => Bronze.Count + Silver.Count + Quarantine.Count + Duplicates.Count + Gaps.Count + Audit.Count;
 
         public bool IsEmpty => Count == 0;
 
@@ -355,6 +365,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
             Quarantine = [.. Quarantine, .. later.Quarantine],
             Duplicates = [.. Duplicates, .. later.Duplicates],
             Gaps = [.. Gaps, .. later.Gaps],
+            Audit = [.. Audit, .. later.Audit],
         };
     }
 }

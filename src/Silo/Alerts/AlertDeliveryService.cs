@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using MHA.Grains.Alerts;
+using MHA.Grains.Audit;
 using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Alerts;
@@ -9,13 +10,15 @@ namespace MHA.Silo.Alerts;
 /// <summary>
 /// Sends the outbox's webhook messages: every pending (message, endpoint) pair whose next attempt is due, signed per
 /// Standard Webhooks with the endpoint's secret and a fresh timestamp, the same id and body on every attempt. 2xx is
-/// success; 410 disables the endpoint (logged, shown by <c>GET /api/alerts</c>); anything else is retried with
+/// success; 410 disables the endpoint (logged, shown by <c>GET /api/alerts</c>, a <c>config_change</c> in the audit log);
+/// anything else is retried with
 /// backoff and jitter, honouring <c>Retry-After</c> on 429/503 (<see cref="WebhookRetryPolicy"/>). On start it loads
 /// what a previous run left pending; it keeps retrying outbox writes the lake refused.
 /// </summary>
 public sealed class AlertDeliveryService(
     AlertOutbox outbox,
     AlertEndpointHealth health,
+    AuditLog audit,
     IHttpClientFactory httpClients,
     IOptions<AlertOptions> options,
     TimeProvider time,
@@ -109,8 +112,14 @@ public sealed class AlertDeliveryService(
             if (response.StatusCode == HttpStatusCode.Gone)
             {
                 var reason = $"410 Gone at {time.GetUtcNow():O}";
-                health.Disable(name, reason);
-                logger.LogError("Webhook endpoint {Endpoint} answered 410 Gone and is disabled until the configuration changes and the silo restarts", name);
+                if (health.Disable(name, reason))
+                {
+                    logger.LogError("Webhook endpoint {Endpoint} answered 410 Gone and is disabled until the configuration changes and the silo restarts", name);
+                    // Not awaited: delivery must never wait for the lake (one of the things it alerts on). The row is
+                    // buffered at once and written by the next flush.
+                    _ = AuditDisabledAsync(name, reason);
+                }
+
                 Finish(entry.Id, name);
                 return;
             }
@@ -135,6 +144,19 @@ public sealed class AlertDeliveryService(
         var delay = retry.NextDelay(attempt, retryAfter, Random.Shared.NextDouble());
         _attempts[key] = new Attempts(attempt, now + delay);
         logger.LogWarning("Webhook {Id} ({Type}) to {Endpoint} failed ({Outcome}), attempt {Attempt}; next in {Delay}", entry.Id, entry.Type, name, outcome, attempt, delay);
+    }
+
+    private async Task AuditDisabledAsync(string name, string reason)
+    {
+        try
+        {
+            await audit.RecordAsync(new AuditRecord(time.GetUtcNow(), AuditActors.Alerts, AuditActors.SystemRole, AuditActions.ConfigChange, AuditOutcomes.Allowed,
+                null, null, $"alerts/endpoints/{name}", $"webhook endpoint '{name}' disabled: {reason}"));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Audit row for disabling webhook endpoint {Endpoint} could not be recorded: {Error}", name, ex.Message);
+        }
     }
 
     private void Finish(string id, string name)

@@ -1,3 +1,4 @@
+using MHA.Grains.Audit;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Gold;
 using MHA.Grains.Lake.Quality;
@@ -11,7 +12,7 @@ namespace MHA.Silo.Lake;
 public static class LakeHostExtensions
 {
     /// <summary>
-    /// The lake's storage and writer, and the flush job. Call before the Orleans silo is added: hosted services stop in
+    /// The lake's storage and writer, the audit log written through it, and the flush job. Call before the Orleans silo is added: hosted services stop in
     /// reverse order, so the final flush runs after the silo has stopped and its grains appended their last Silver rows.
     /// </summary>
     public static WebApplicationBuilder AddLakeWriter(this WebApplicationBuilder builder)
@@ -29,6 +30,7 @@ public static class LakeHostExtensions
 
         builder.Services.AddSingleton(sp => LakeStorageFactory.Create(sp.GetRequiredService<IOptions<LakeOptions>>().Value));
         builder.Services.AddSingleton<LakeWriter>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<SilverHistoryReader>();
         builder.Services.AddHostedService<LakeFlushService>();
         return builder;
