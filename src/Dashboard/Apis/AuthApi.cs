@@ -2,12 +2,14 @@ using System.Net;
 using System.Security.Claims;
 using MHA.Dashboard.Authentication;
 using MHA.Dashboard.Authorization;
+using MHA.Grains.Audit;
 using MHA.Grains.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace MHA.Dashboard.Apis;
 
@@ -25,7 +27,7 @@ public static class AuthApi
         if (app.ServiceProvider.GetService<DevelopmentTokenIssuer>() is not null)
         {
             // Anonymous by decision: this is the development sign-in. The Azure profile never maps it (no development issuer).
-            api.MapPost("/auth/dev-token", IssueDevelopmentToken).AllowAnonymous().DisableAntiforgery();
+            api.MapPost("/auth/dev-token", IssueDevelopmentTokenAsync).AllowAnonymous().DisableAntiforgery();
         }
 
         api.MapGet("/me", GetMe).RequireAuthorization();
@@ -41,7 +43,8 @@ public static class AuthApi
         departments = catalog.DepartmentNames,
     });
 
-    private static IResult IssueDevelopmentToken(DevTokenBody body, HttpContext context, DevelopmentTokenIssuer issuer, IOptions<AuthOptions> options)
+    private static async Task<IResult> IssueDevelopmentTokenAsync(DevTokenBody body, HttpContext context, DevelopmentTokenIssuer issuer, IOptions<AuthOptions> options,
+        AuditLog audit, TimeProvider time)
     {
         var remote = context.Connection.RemoteIpAddress;
         if (!options.Value.Development.AllowRemoteSignIn && remote is not null && !IPAddress.IsLoopback(remote))
@@ -53,6 +56,10 @@ public static class AuthApi
         {
             var lifetime = options.Value.Development.TokenLifetime;
             var token = issuer.Issue(new DevelopmentTokenRequest(body.Role ?? "", body.HospitalId, body.Department, body.Name, lifetime));
+            var claims = new JsonWebToken(token);
+            string? Claim(string type) => claims.TryGetClaim(type, out var c) ? c.Value : null;
+            await audit.RecordAsync(new AuditRecord(time.GetUtcNow(), Claim(MhaClaimTypes.Name)!, Claim(MhaClaimTypes.Roles)!, AuditActions.SignIn, AuditOutcomes.Allowed,
+                int.TryParse(Claim(MhaClaimTypes.Hospital), out var hospital) ? hospital : null, Claim(MhaClaimTypes.Department), context.Request.Path.Value ?? "", "development token issued"), context.RequestAborted);
             return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = (int)lifetime.TotalSeconds });
         }
         catch (ArgumentException ex)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MHA.Dashboard.Authorization;
+using MHA.Grains.Audit;
 using MHA.Grains.Batch;
 using MHA.Grains.Lake;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ public static partial class LandingApi
         return app;
     }
 
-    private static async Task<IResult> PutExtractAsync(string date, string fileName, HttpContext context, LakeWriter lake, IOptions<IngestOptions> options)
+    private static async Task<IResult> PutExtractAsync(string date, string fileName, HttpContext context, LakeWriter lake, AccessAudit audit, IOptions<IngestOptions> options)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
@@ -38,18 +39,20 @@ public static partial class LandingApi
             return Results.Problem("A file name is 1–128 letters, digits, '.', '-' or '_', not starting with '.' or '_'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return await StoreAsync(context, lake, options.Value.MaxUploadBytes, $"{LandingZonePaths.Ehr}{date}/{fileName}");
+        return await StoreAsync(context, lake, audit, options.Value.MaxUploadBytes, $"{LandingZonePaths.Ehr}{date}/{fileName}", AuditActions.BatchUpload);
     }
 
-    private static Task<IResult> PutDepartmentMetadataAsync(HttpContext context, LakeWriter lake, IOptions<IngestOptions> options) =>
-        StoreAsync(context, lake, options.Value.MaxUploadBytes, LandingZonePaths.DepartmentMetadata);
+    /// <summary>Department metadata changes capacities on the board: audited as a configuration change.</summary>
+    private static Task<IResult> PutDepartmentMetadataAsync(HttpContext context, LakeWriter lake, AccessAudit audit, IOptions<IngestOptions> options) =>
+        StoreAsync(context, lake, audit, options.Value.MaxUploadBytes, LandingZonePaths.DepartmentMetadata, AuditActions.ConfigChange);
 
-    private static async Task<IResult> StoreAsync(HttpContext context, LakeWriter lake, long limit, string path)
+    private static async Task<IResult> StoreAsync(HttpContext context, LakeWriter lake, AccessAudit audit, long limit, string path, string action)
     {
         if (await RequestBody.ReadAsync(context, limit) is not { } body) return RequestBody.TooLarge(limit);
         if (body.Length == 0) return Results.Problem("The file is empty.", statusCode: StatusCodes.Status400BadRequest);
 
         await lake.Storage.WriteAsync(path, body, context.RequestAborted);
+        await audit.RecordAsync(context, action, AuditOutcomes.Allowed, detail: $"{path} uploaded ({body.Length} bytes)");
         return Results.Created((string?)null, new { path, bytes = body.Length });
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MHA.Dashboard.Authorization;
+using MHA.Grains.Audit;
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Grains;
@@ -19,7 +20,8 @@ public static class OccupancyApi
         api.MapGet("/", GetNetworkAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
         api.MapGet("/{hospitalId:int}", GetHospitalAsync).RequireAuthorization(BoardPolicies.ViewOccupancy);
         api.MapGet("/{hospitalId:int}/anomalies", GetAnomaliesAsync).RequireAuthorization(BoardPolicies.ViewAnomalies);
-        api.MapGet("/{hospitalId:int}/departments/{department}/beds", GetBedsAsync).RequireAuthorization(BoardPolicies.ViewBeds);
+        api.MapGet("/{hospitalId:int}/departments/{department}/beds", GetBedsAsync).RequireAuthorization(BoardPolicies.ViewBeds)
+            .WithMetadata(new AuditedAccess(AuditActions.ViewBeds));
 
         app.MapGet("/api/board/config", (IOptions<BoardOptions> options) => Results.Ok(new
         {
@@ -48,7 +50,8 @@ public static class OccupancyApi
             ? Results.Ok(await grains.GetGrain<IHospitalGrain>(hospitalId).GetAnomaliesAsync())
             : Results.Problem($"Hospital {hospitalId} is not in the catalog.", statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> GetBedsAsync(int hospitalId, string department, IGrainFactory grains, HospitalCatalog catalog)
+    /// <summary>Bed-level detail: audited before the data leaves (committed first in the durable profiles).</summary>
+    private static async Task<IResult> GetBedsAsync(int hospitalId, string department, HttpContext context, IGrainFactory grains, HospitalCatalog catalog, AccessAudit audit)
     {
         var match = catalog.MatchDepartment(department);
         if (!catalog.TryGetHospital(hospitalId, out _) || !match.Found)
@@ -56,6 +59,8 @@ public static class OccupancyApi
             return Results.Problem($"No department '{department}' in hospital {hospitalId}.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        return Results.Ok(await grains.GetGrain<IHospitalGrain>(hospitalId).GetBedsAsync(match.Department!));
+        var beds = await grains.GetGrain<IHospitalGrain>(hospitalId).GetBedsAsync(match.Department!);
+        await audit.RecordAsync(context, AuditActions.ViewBeds, AuditOutcomes.Allowed, hospitalId, match.Department, $"{beds.Count} beds shown");
+        return Results.Ok(beds);
     }
 }

@@ -34,6 +34,8 @@ public static class BoardPolicies
     public static IServiceCollection AddBoardAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, BoardAccessHandler>();
+        services.AddSingleton<AccessAudit>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services.AddAuthorization(options =>
         {
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
