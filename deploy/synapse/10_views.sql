@@ -116,7 +116,7 @@ FROM OPENROWSET(
         FORMAT = 'PARQUET'
     ) WITH (
         patient_sk bigint,
-        patient_id varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
+        patient_key char(64) COLLATE Latin1_General_100_BIN2_UTF8,
         version int,
         gender varchar(20) COLLATE Latin1_General_100_BIN2_UTF8,
         age int,
@@ -175,7 +175,7 @@ FROM OPENROWSET(
         DATA_SOURCE = 'mha_lake_storage',
         FORMAT = 'PARQUET'
     ) WITH (
-        stay_id varchar(100) COLLATE Latin1_General_100_BIN2_UTF8,
+        stay_key char(64) COLLATE Latin1_General_100_BIN2_UTF8,
         patient_sk bigint,
         department_sk bigint,
         current_department_sk bigint,

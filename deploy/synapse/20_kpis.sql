@@ -211,7 +211,7 @@ CREATE OR ALTER VIEW kpi.overstays AS
 -- Typical stays (hours) as in the domain notes: Emergency 6, Surgery 48, ICU 72, Pediatrics 36, Maternity 48,
 -- Oncology 96, Cardiology 60. Patients still admitted are not listed (their length is not known yet).
 SELECT
-    f.stay_id,
+    f.stay_key,
     f.hospital_id,
     f.current_department AS department,
     f.admission_time,
@@ -239,9 +239,9 @@ CREATE OR ALTER VIEW kpi.overstays_by_department AS
 SELECT
     t.department,
     t.typical_stay_hours,
-    COUNT(f.stay_id) AS discharges,
+    COUNT(f.stay_key) AS discharges,
     SUM(CASE WHEN f.length_of_stay_hours > 2 * t.typical_stay_hours THEN 1 ELSE 0 END) AS overstays,
-    1.0 * SUM(CASE WHEN f.length_of_stay_hours > 2 * t.typical_stay_hours THEN 1 ELSE 0 END) / NULLIF(COUNT(f.stay_id), 0) AS overstay_share
+    1.0 * SUM(CASE WHEN f.length_of_stay_hours > 2 * t.typical_stay_hours THEN 1 ELSE 0 END) / NULLIF(COUNT(f.stay_key), 0) AS overstay_share
 FROM (VALUES
         ('Emergency', 6.0),
         ('Surgery', 48.0),

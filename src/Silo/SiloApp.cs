@@ -16,6 +16,7 @@ public static class SiloApp
         // appsettings.json ships next to the binary: found whatever folder `dotnet run` is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var profile = builder.AddProfileSettings();
+        builder.AddPatientKeys();
         builder.AddLakeWriter();
         builder.AddOccupancyEngine();
         builder.AddLakeJobs();

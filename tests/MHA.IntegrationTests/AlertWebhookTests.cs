@@ -3,6 +3,7 @@ using MHA.Grains.Alerts;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Storage;
 using MHA.IntegrationTests.Infrastructure;
+using MHA.Silo.Lake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MHA.IntegrationTests;
@@ -23,9 +24,15 @@ public sealed class AlertWebhookTests
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.FailFirst = 2;
         await using var host = await SiloHost.StartAsync($"alerts-{Guid.NewGuid():N}", settings: receiver.EndpointSettings());
+        var posted = new List<string>();
+        async Task PostAsync(string ndjson)
+        {
+            posted.AddRange(ndjson.Split('\n'));
+            await host.IngestAsync(ndjson);
+        }
 
         // ICU of hospital 1 has 20 beds: 17 occupied is 85%.
-        for (var i = 1; i <= 17; i++) await host.IngestAsync(TestEvents.Admission($"cap-a{i}", $"CAP{i}", 1, "ICU", $"H1-ICU-{i:00}"));
+        for (var i = 1; i <= 17; i++) await PostAsync(TestEvents.Admission($"cap-a{i}", $"CAP{i}", 1, "ICU", $"H1-ICU-{i:00}"));
         var accepted = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.AcceptedOfType(HighRaised)), m => m.Count >= 1, Within,
             "the capacity alert accepted by the receiver");
         var alert = Assert.Single(accepted);
@@ -47,21 +54,24 @@ public sealed class AlertWebhookTests
         // One patient out and in again, five times: 85% → 80% → 85% …
         for (var round = 0; round < 5; round++)
         {
-            await host.IngestAsync(TestEvents.Discharge($"cap-d{round}", round == 0 ? "CAP17" : $"CAPX{round - 1}", 1));
+            await PostAsync(TestEvents.Discharge($"cap-d{round}", round == 0 ? "CAP17" : $"CAPX{round - 1}", 1));
             await Eventually.ReturnsAsync(host.GetOccupiedAsync, o => o["1/ICU"] == 16, Within, "ICU at 16");
-            await host.IngestAsync(TestEvents.Admission($"cap-x{round}", $"CAPX{round}", 1, "ICU", "H1-ICU-17"));
+            await PostAsync(TestEvents.Admission($"cap-x{round}", $"CAPX{round}", 1, "ICU", "H1-ICU-17"));
             await Eventually.ReturnsAsync(host.GetOccupiedAsync, o => o["1/ICU"] == 17, Within, "ICU at 17");
         }
 
         // A marker after the flicker: 19 of 20 beds (95%) raises the critical level; once it arrived, anything the
         // flicker caused was queued before it.
-        await host.IngestAsync(TestEvents.Admission("cap-a18", "CAP18", 1, "ICU", "H1-ICU-18") + "\n" + TestEvents.Admission("cap-a19", "CAP19", 1, "ICU", "H1-ICU-19"));
+        await PostAsync(TestEvents.Admission("cap-a18", "CAP18", 1, "ICU", "H1-ICU-18") + "\n" + TestEvents.Admission("cap-a19", "CAP19", 1, "ICU", "H1-ICU-19"));
         await Eventually.ReturnsAsync(() => Task.FromResult(receiver.AcceptedOfType(AlertKinds.CapacityCritical + AlertKinds.RaisedSuffix)), m => m.Count == 1, Within,
             "the critical capacity alert");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(receiver.AcceptedOfType(HighRaised));
         Assert.Empty(receiver.AcceptedOfType(AlertKinds.CapacityHigh + AlertKinds.ResolvedSuffix));
         Assert.Equal(receiver.AcceptedMessages.Count, receiver.AcceptedMessages.Select(m => m.Id).Distinct().Count());
+
+        // No webhook body carries a patient id of the events that caused the alerts.
+        PhiScan.AssertNoPatientIds(receiver.Bodies, posted, "the webhook bodies");
     }
 
     [Fact]
@@ -81,7 +91,7 @@ public sealed class AlertWebhookTests
         var lake = host.Services.GetRequiredService<LakeWriter>();
 
         storage.Unwritable = true;
-        var lines = Enumerable.Range(1, 40).Select(i => TestEvents.Admission($"lk-{i}", $"LK{i}", 2, "Surgery", $"H2-SURG-{(i % 30) + 1:00}")).ToArray();
+        var lines = Enumerable.Range(1, 40).Select(i => TestEvents.Admission($"lk-{i}", $"LK{i:000}", 2, "Surgery", $"H2-SURG-{(i % 30) + 1:00}")).ToArray();
         await host.IngestAsync(string.Join('\n', lines.Take(20)));
         var raised = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.AcceptedOfType(AlertKinds.LakeWriteFailed + AlertKinds.RaisedSuffix)),
             m => m.Count == 1, TimeSpan.FromSeconds(30), "the lake-write alert, delivered although the lake (and so the outbox) is unwritable");
@@ -110,6 +120,8 @@ public sealed class AlertWebhookTests
         await Eventually.ReturnsAsync(() => Task.FromResult(Directory.GetFiles(Path.Combine(lakePath, "alerts", "delivered"), "*.json", SearchOption.AllDirectories)
                 .Select(Path.GetFileNameWithoutExtension).ToHashSet()),
             files => files.Contains(raised[0].Id) && files.Contains(resolved[0].Id), Within, "both lake messages filed as delivered");
+        PhiScan.AssertNoPatientIds(receiver.Bodies, lines, "the webhook bodies");
+        PhiScan.AssertNoPatientIds(host.Logs.Lines, lines, "the host's logs");
     }
 
     [Fact]
@@ -126,7 +138,7 @@ public sealed class AlertWebhookTests
         string pendingId;
         await using (var first = await SiloHost.StartAsync(clusterId, settings: settings))
         {
-            for (var i = 1; i <= 17; i++) await first.IngestAsync(TestEvents.Admission($"rs-a{i}", $"RS{i}", 3, "ICU", $"H3-ICU-{i:00}"));
+            for (var i = 1; i <= 17; i++) await first.IngestAsync(TestEvents.Admission($"rs-a{i}", $"RS{i:000}", 3, "ICU", $"H3-ICU-{i:00}"));
             var tried = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Attempts.Where(a => a.Type == HighRaised).ToArray()), a => a.Length >= 1, Within,
                 "a first (refused) delivery attempt");
             pendingId = tried[0].Id;
@@ -145,5 +157,61 @@ public sealed class AlertWebhookTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(receiver.AcceptedOfType(HighRaised));
         Assert.All(receiver.Attempts, a => Assert.True(a.Valid));
+        PhiScan.AssertNone(receiver.Bodies, Enumerable.Range(1, 17).Select(i => $"RS{i:000}").ToArray(), "the webhook bodies");
+    }
+
+    [Fact]
+    public async Task Items_and_an_extract_whose_errors_quote_patient_ids_keep_them_out_of_alerts_logs_and_quality_keys()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = receiver.EndpointSettings();
+        settings["Lake:FlushInterval"] = "00:00:01";
+        settings["Lake:GoldRefreshMaxInterval"] = "01:00:00";
+        settings["Batch:PollInterval"] = "00:00:01";
+        settings["Batch:SettleTime"] = "00:00:00";
+        await using var host = await SiloHost.StartAsync($"alerts-phi-{Guid.NewGuid():N}", settings: settings);
+        var lake = host.Services.GetRequiredService<LakeWriter>();
+
+        // Patients filling ICU of hospital 4 to 85% (17 of 20 beds): a capacity alert about their department.
+        var patients = Enumerable.Range(1, 17).Select(i => $"MRN-4{i:0000}").ToList();
+        var admissions = patients.Select((p, i) => TestEvents.Admission($"phi-a{i}", p, 4, "ICU", $"H4-ICU-{i + 1:00}"));
+        // Items the engine quarantines with reasons that quote a patient id, and one cut off inside a patient id.
+        string[] dirty =
+        [
+            """{"event_id":"phi-d1","event_type":"ADMISSION","patient_id":"MRN-50001","hospital_id":"MRN-50001","department":"ICU","bed_id":"H4-ICU-18"}""",
+            """{"event_id":"phi-d2","event_type":"ADMISSION","patient_id":"MRN-50002","hospital_id":4,"department":"MRN-50002","bed_id":"H4-ICU-19"}""",
+            """{"event_id":"phi-d3","event_type":"ADMISSION","patient_id":"MRN-50003""",
+        ];
+        patients.AddRange(["MRN-50001", "MRN-50002", "MRN-50003"]);
+        var answer = await host.IngestAsync(string.Join('\n', admissions.Concat(dirty)));
+        Assert.Equal(3, answer.GetProperty("rejected").GetInt32());
+
+        // An EHR extract whose columns slipped: each row holds its patient id where effective_time belongs, so the whole
+        // file is rejected with a reason that quotes one ("no readable row: line 2: effective_time 'MRN-60001' …").
+        LandingZone.Drop(host, $"landing/ehr/{DateTimeOffset.UtcNow:yyyy-MM-dd}/demographics.csv",
+            "patient_id,hospital_id,effective_time\n2026-11-24T10:00:00Z,4,MRN-60001\n2026-11-24T11:00:00Z,4,MRN-60002\n");
+        patients.AddRange(["MRN-60001", "MRN-60002"]);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(receiver.AcceptedOfType(HighRaised)), m => m.Any(a => a.Key == "capacity/4/ICU/high"), Within, "the capacity alert");
+        var rejected = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.AcceptedOfType("mha.alert.batch_file_rejected" + AlertKinds.RaisedSuffix)),
+            m => m.Count == 1, Within, "the alert for the rejected extract");
+        // The alert still says what is wrong, without the value.
+        Assert.Contains("effective_time '…' is not a timestamp", rejected[0].Body.GetProperty("data").GetProperty("summary").GetString());
+
+        await lake.AllWrittenAsync();
+        await host.Services.GetRequiredService<GoldRefreshJob>().RefreshAsync(CancellationToken.None);
+        using (var query = new LakeQuery(host.LakePath))
+        {
+            // The lake (restricted) keeps the full reasons for whoever repairs the data.
+            Assert.Equal(1L, query.Scalar<long>("SELECT count(*) FROM quarantine WHERE reason = 'hospital_id ''MRN-50001'' is not a number'"));
+            Assert.Equal(1L, query.Scalar<long>("SELECT count(*) FROM quarantine WHERE reason LIKE 'batch file rejected: no readable row: line 2: effective_time ''MRN-60001''%'"));
+        }
+
+        var quality = (await host.GetJsonAsync("/api/quality")).GetRawText();
+        Assert.Contains("hospital_id is not a number", quality);
+        var texts = receiver.Bodies.Concat(host.Logs.Lines).Append((await host.GetJsonAsync("/api/alerts")).GetRawText()).Append(quality)
+            .Append((await host.GetJsonAsync("/api/pipeline")).GetRawText()).ToList();
+        Assert.Contains(host.Logs.Lines, l => l.Contains("rejected whole and quarantined", StringComparison.Ordinal));
+        PhiScan.AssertNone(texts, patients, "webhook bodies, logs, /api/alerts, /api/quality and /api/pipeline");
     }
 }

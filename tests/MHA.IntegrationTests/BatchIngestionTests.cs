@@ -89,11 +89,12 @@ public sealed class BatchIngestionTests
         await host.Services.GetRequiredService<GoldRefreshJob>().RefreshAsync(CancellationToken.None);
         using (var query = new LakeQuery(host.LakePath))
         {
-            var versions = query.Rows("SELECT version, insurance_type, is_current FROM dim_patient WHERE patient_id = 'B-1' ORDER BY version");
+            var versions = query.Rows($"SELECT version, insurance_type, is_current FROM dim_patient WHERE patient_key = '{TestPatientKeys.Of("B-1")}' ORDER BY version");
             Assert.Equal(2, versions.Count);
             Assert.Equal(["Private", "Medicare"], versions.Select(v => (string)v[1]!).ToArray());
             Assert.True((bool)versions[1][2]!);
-            Assert.Equal(2L, query.Scalar<long>("SELECT count(*) FROM fact_admission WHERE stay_id LIKE 'ehr-1-E-10%' AND NOT is_currently_admitted AND end_reason = 'discharge'"));
+            var encounters = string.Join(", ", new[] { "ehr-1-E-100-admission", "ehr-1-E-101-admission" }.Select(id => $"'{TestPatientKeys.StayOf(1, id)}'"));
+            Assert.Equal(2L, query.Scalar<long>($"SELECT count(*) FROM fact_admission WHERE stay_key IN ({encounters}) AND NOT is_currently_admitted AND end_reason = 'discharge'"));
             Assert.Equal(1L, query.Scalar<long>("SELECT count(*) FROM fact_admission WHERE is_currently_admitted"));
         }
 
@@ -164,15 +165,7 @@ public sealed class BatchIngestionTests
         return SiloHost.StartAsync($"batch-{Guid.NewGuid():N}", settings: all, configure: configure);
     }
 
-    /// <summary>Writes a file into the host's landing zone the way a copy tool should: whole, then renamed into place.</summary>
-    private static void Drop(SiloHost host, string path, string content)
-    {
-        var target = Path.Combine(host.LakePath, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = Path.Combine(Path.GetTempPath(), $"drop-{Guid.NewGuid():N}");
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, target);
-    }
+    private static void Drop(SiloHost host, string path, string content) => LandingZone.Drop(host, path, content);
 
     private static long BatchBronzeRows(SiloHost host, LakeWriter lake)
     {

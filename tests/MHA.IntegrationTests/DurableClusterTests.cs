@@ -9,6 +9,7 @@ namespace MHA.IntegrationTests;
 /// storage, Azure Queue streams, the Blob lake), the producer as a third process streaming 20,000 events with a fixed
 /// seed to both, and one silo killed with SIGKILL mid-stream. The survivor takes over: the board equals the truth
 /// computed from the event file, and Silver holds every applied event exactly once. Then a restart keeps the numbers.
+/// No silo logs a patient id of the file.
 /// </summary>
 public sealed class DurableClusterTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -75,6 +76,10 @@ public sealed class DurableClusterTests(AzuriteFixture azurite) : IClassFixture<
         var afterRestart = await Eventually.ReturnsAsync(() => OccupiedAsync(restartedHttp), o => expected.All(kv => o[kv.Key] == kv.Value),
             TimeSpan.FromMinutes(2), "the restarted silo's board keeps the numbers");
         Assert.Equal(expected, afterRestart);
+
+        // Not one patient id of the file in any silo's output (Information and above, Orleans' warnings included),
+        // through a SIGKILL, a takeover and a restart.
+        PhiScan.AssertNoPatientIds([first.Output(), second.Output(), restarted.Output()], lines, "the silos' logs");
     }
 
     private string LakeContainer => $"lake{_run}";

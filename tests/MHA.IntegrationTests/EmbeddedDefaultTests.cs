@@ -14,6 +14,7 @@ namespace MHA.IntegrationTests;
 public sealed partial class EmbeddedDefaultTests : IAsyncLifetime
 {
     private readonly StringBuilder _output = new();
+    private readonly DateTime _started = DateTime.UtcNow.AddSeconds(-1);
     private Process _silo = null!;
 
     public ValueTask InitializeAsync()
@@ -104,10 +105,26 @@ public sealed partial class EmbeddedDefaultTests : IAsyncLifetime
         using var signalr = await http.GetAsync("/lib/signalr/signalr.min.js");
         Assert.True(signalr.IsSuccessStatusCode, "the SignalR client is served locally, not from a CDN");
 
-        lock (_output)
-        {
-            Assert.DoesNotMatch(PatientIdPattern(), _output.ToString());
-        }
+        // No configured secret: the patient-key secret is created in (or read from) data/secrets, next to the lake and
+        // outside it. `dotnet run` starts the silo in the project folder, so both are under src/Silo/data.
+        var workingDirectory = Path.Combine(RepositoryPaths.Root, "src", "Silo");
+        string output;
+        lock (_output) output = _output.ToString();
+        Assert.Contains("Patient keys: secret from the local file", output);
+        Assert.True(File.Exists(Path.Combine(workingDirectory, "data", "secrets", "patient-key-hmac.secret")));
+
+        // No patient id in the log: none in the producer's format, and none of the ids the feed really sent (legacy uuids
+        // included), as the Bronze files written during this test hold them.
+        Assert.DoesNotMatch(PatientIdPattern(), output);
+        var bronze = Path.Combine(workingDirectory, "data", "lake", "bronze");
+        var files = await Eventually.ReturnsAsync(
+            () => Task.FromResult(Directory.Exists(bronze)
+                ? Directory.EnumerateFiles(bronze, "*.parquet", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) >= _started).ToArray()
+                : []),
+            f => f.Length > 0, TimeSpan.FromSeconds(20), "Bronze files written by this run (flushed every 10 s)");
+        var sent = LakeQuery.TextColumn(files, "payload");
+        lock (_output) output = _output.ToString();
+        PhiScan.AssertNoPatientIds([output], sent, "the silo's log");
     }
 
     private static async Task<string> RunTokenCommandAsync(params string[] arguments)

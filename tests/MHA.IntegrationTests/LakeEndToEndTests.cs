@@ -8,7 +8,9 @@ namespace MHA.IntegrationTests;
 
 /// <summary>
 /// 10,000 dirty producer events through a real host into the lake (local folder and Azurite's Blob endpoint), read
-/// back by DuckDB: complete, byte-identical Bronze, reconciled Silver, honest cleaning, a consistent SCD2 star schema.
+/// back by DuckDB: complete, byte-identical Bronze, reconciled Silver, honest cleaning, a consistent SCD2 star schema
+/// that holds no patient id (pseudonymous keys: the HMAC of Silver's ids under the configured secret), and logs that
+/// hold none either.
 /// </summary>
 public sealed class LakeEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -48,7 +50,8 @@ public sealed class LakeEndToEndTests(AzuriteFixture azurite) : IClassFixture<Az
         await Eventually.ReturnsAsync(() => Task.FromResult(job.Refreshes), n => n >= 1, TimeSpan.FromSeconds(30), "Gold refreshed by itself (5-file rule)");
         await job.RefreshAsync(CancellationToken.None);
 
-        using (var query = new LakeQuery(await LocalCopyAsync(host, backend, container)))
+        var lakeCopy = await LocalCopyAsync(host, backend, container);
+        using (var query = new LakeQuery(lakeCopy))
         {
             // Bronze: every event, byte for byte, in order.
             Assert.Equal(EventCount, query.Scalar<long>("SELECT count(*) FROM bronze"));
@@ -80,13 +83,16 @@ public sealed class LakeEndToEndTests(AzuriteFixture azurite) : IClassFixture<Az
             Assert.Equal(0L, query.Scalar<long>("SELECT count(*) FROM silver WHERE length_of_stay_hours < 0"));
 
             // SCD2: one current row per patient, validity intervals that do not overlap.
-            Assert.Equal(0L, query.Scalar<long>("SELECT count(*) FROM (SELECT patient_id FROM dim_patient GROUP BY patient_id HAVING sum(CASE WHEN is_current THEN 1 ELSE 0 END) <> 1)"));
+            Assert.Equal(0L, query.Scalar<long>("SELECT count(*) FROM (SELECT patient_key FROM dim_patient GROUP BY patient_key HAVING sum(CASE WHEN is_current THEN 1 ELSE 0 END) <> 1)"));
             Assert.Equal(0L, query.Scalar<long>("""
-                SELECT count(*) FROM (SELECT effective_from, lag(effective_to) OVER (PARTITION BY patient_id ORDER BY effective_from) AS previous_to FROM dim_patient)
+                SELECT count(*) FROM (SELECT effective_from, lag(effective_to) OVER (PARTITION BY patient_key ORDER BY effective_from) AS previous_to FROM dim_patient)
                 WHERE previous_to IS NULL AND effective_from IS NULL OR previous_to > effective_from
                 """));
             Assert.True(query.Scalar<long>("SELECT count(*) FROM dim_patient WHERE NOT is_current") > 0, "patients change attributes, so history has versions");
-            Assert.Equal(query.Scalar<long>("SELECT count(DISTINCT patient_id) FROM silver"), query.Scalar<long>("SELECT count(DISTINCT patient_id) FROM dim_patient"));
+            Assert.Equal(query.Scalar<long>("SELECT count(DISTINCT patient_id) FROM silver"), query.Scalar<long>("SELECT count(DISTINCT patient_key) FROM dim_patient"));
+
+            // PHI: Gold knows patients and stays only by their keys, and no Gold value holds an id of the file.
+            AssertGoldIsPseudonymous(query, lakeCopy, lines);
 
             // Facts: length of stay is discharge − admission; stays link to dimensions.
             Assert.Equal(0L, query.Scalar<long>("""
@@ -123,26 +129,68 @@ public sealed class LakeEndToEndTests(AzuriteFixture azurite) : IClassFixture<Az
             Assert.Equal(EventCount, query.Scalar<long>("SELECT sum(rows)::BIGINT FROM quality_daily WHERE scope = 'reconciliation' AND key = 'bronze_rows'"));
         }
 
-        // A second refresh keeps every dimension key and leaves untouched fact partitions alone.
+        // A second refresh keeps every dimension key and leaves untouched fact partitions alone. The new events include
+        // the original pipeline's legacy shape (uuid patient ids), in June, so they touch no partition written before.
         var copyBefore = await LocalCopyAsync(host, backend, container);
         var firstPartitionBefore = FirstAdmissionPartition(copyBefore);
-        await ProducerEvents.PostAsync(host, ProducerEvents.Dirty(Seed, 50, skip: EventCount));
+        var more = ProducerEvents.Dirty(Seed, 50, skip: EventCount).Concat(ProducerEvents.Legacy(Seed, 60, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero))).ToArray();
+        Assert.Contains(more, l => l.Contains("\"patient_id\":\"", StringComparison.Ordinal) && !l.Contains("\"event_id\"", StringComparison.Ordinal));
+        await ProducerEvents.PostAsync(host, more);
         await lake.FlushAppliedAsync();
         await job.RefreshAsync(CancellationToken.None);
         var copyAfter = await LocalCopyAsync(host, backend, container);
+        var everything = lines.Concat(more).ToArray();
         using (var before = new LakeQuery(copyBefore))
         using (var after = new LakeQuery(copyAfter))
         {
             const string keys = "SELECT department_sk, hospital_id, department FROM dim_department ORDER BY department_sk";
             Assert.Equal(before.Rows(keys).Select(r => string.Join('|', r)), after.Rows(keys).Select(r => string.Join('|', r)));
-            const string patients = "SELECT patient_sk, patient_id, effective_from FROM dim_patient";
+            const string patients = "SELECT patient_sk, patient_key, effective_from FROM dim_patient";
             Assert.Empty(before.Rows(patients).Select(r => string.Join('|', r)).Except(after.Rows(patients).Select(r => string.Join('|', r))));
+            Assert.True(after.Scalar<long>("SELECT count(*) FROM silver WHERE event_shape = 'legacy'") > 0, "legacy events reached Silver");
+            AssertGoldIsPseudonymous(after, copyAfter, everything);
         }
 
         if (backend == "Local")
         {
             Assert.Equal(firstPartitionBefore.LastWrite, File.GetLastWriteTimeUtc(Path.Combine(host.LakePath, firstPartitionBefore.Relative)));
         }
+
+        // Logs: the host logged the quarantined items and the anomalies of the dirty data (at Information, captured whatever
+        // the console shows), and not one patient id.
+        var logged = host.Logs.Lines;
+        Assert.Contains(logged, l => l.Contains(" rejected", StringComparison.Ordinal) && l.Contains("Ingest http", StringComparison.Ordinal));
+        Assert.Contains(logged, l => l.Contains("occupancy anomalies", StringComparison.Ordinal));
+        Assert.Contains(logged, l => l.Contains("Gold refresh:", StringComparison.Ordinal));
+        PhiScan.AssertNoPatientIds(logged, everything, $"the host's logs ({host.Logs.FilePath})");
+    }
+
+    /// <summary>
+    /// Gold holds no source identifier: dim_patient's keys are exactly the HMAC-SHA256 (computed here, with the configured
+    /// secret) of Silver's patient ids, fact_admission's stay keys the HMAC of Silver's event ids, and no text value or
+    /// file of any Gold table contains a patient id of <paramref name="events"/>.
+    /// </summary>
+    private static void AssertGoldIsPseudonymous(LakeQuery query, string lakeRoot, IReadOnlyList<string> events)
+    {
+        var expectedKeys = query.Rows("SELECT DISTINCT patient_id FROM silver").Select(r => TestPatientKeys.Of((string)r[0]!)).Order(StringComparer.Ordinal).ToArray();
+        var goldKeys = query.Rows("SELECT DISTINCT patient_key FROM dim_patient").Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expectedKeys, goldKeys);
+        Assert.All(goldKeys, k => Assert.Matches("^[0-9a-f]{64}$", k));
+        var silverStays = query.Rows("SELECT hospital_id, event_id FROM silver").Select(r => TestPatientKeys.StayOf(Convert.ToInt32(r[0]), (string)r[1]!)).ToHashSet(StringComparer.Ordinal);
+        var goldStays = query.Rows("SELECT stay_key FROM fact_admission").Select(r => (string)r[0]!).ToArray();
+        Assert.NotEmpty(goldStays);
+        Assert.DoesNotContain(goldStays, k => !silverStays.Contains(k));
+
+        // Every Gold folder is a table scanned here: a new Gold table cannot escape the scan.
+        var gold = Path.Combine(lakeRoot, "gold");
+        var tables = LakeQuery.Tables.Where(t => t.Value.StartsWith("gold/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(tables.Select(t => t.Value["gold/".Length..]).Order(StringComparer.Ordinal), Directory.GetDirectories(gold).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var texts = tables.SelectMany(t => query.TextValues(t.Key))
+            .Concat(Directory.EnumerateFiles(gold, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(lakeRoot, f)))
+            .Concat(Directory.EnumerateFiles(gold, "*.json", SearchOption.AllDirectories).Select(File.ReadAllText))
+            .ToList();
+        Assert.Contains(texts, t => t.StartsWith("H1-", StringComparison.Ordinal));
+        PhiScan.AssertNoPatientIds(texts, events, "Gold");
     }
 
     private async Task<string> LocalCopyAsync(SiloHost host, string backend, string container) =>

@@ -264,11 +264,11 @@ public sealed class SynapseKpiQueryTests(SynapseKpiQueryTests.LakeFixture lake) 
     [Fact]
     public void Overstays_are_the_discharged_stays_longer_than_twice_the_typical_stay()
     {
-        var discharged = Sql.Query($"SELECT stay_id, current_department, length_of_stay_hours FROM gold.fact_admission WHERE {Discharged}");
+        var discharged = Sql.Query($"SELECT stay_key, current_department, length_of_stay_hours FROM gold.fact_admission WHERE {Discharged}");
         var expected = discharged.Where(s => D(s["length_of_stay_hours"]) > 2 * TypicalStayHours[(string)s["current_department"]!])
-            .Select(s => (string)s["stay_id"]!).Order(StringComparer.Ordinal).ToArray();
+            .Select(s => (string)s["stay_key"]!).Order(StringComparer.Ordinal).ToArray();
         var overstays = Sql.Query("SELECT * FROM kpi.overstays");
-        Assert.Equal(expected, overstays.Select(o => (string)o["stay_id"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, overstays.Select(o => (string)o["stay_key"]!).Order(StringComparer.Ordinal));
         Assert.NotEmpty(overstays);
         foreach (var row in overstays)
         {

@@ -2,7 +2,7 @@
 -- Typical stays (hours) as in the domain notes: Emergency 6, Surgery 48, ICU 72, Pediatrics 36, Maternity 48,
 -- Oncology 96, Cardiology 60. Patients still admitted are not listed (their length is not known yet).
 SELECT
-    f.stay_id,
+    f.stay_key,
     f.hospital_id,
     f.current_department AS department,
     f.admission_time,

@@ -3,9 +3,9 @@
 SELECT
     t.department,
     t.typical_stay_hours,
-    COUNT(f.stay_id) AS discharges,
+    COUNT(f.stay_key) AS discharges,
     SUM(CASE WHEN f.length_of_stay_hours > 2 * t.typical_stay_hours THEN 1 ELSE 0 END) AS overstays,
-    1.0 * SUM(CASE WHEN f.length_of_stay_hours > 2 * t.typical_stay_hours THEN 1 ELSE 0 END) / NULLIF(COUNT(f.stay_id), 0) AS overstay_share
+    1.0 * SUM(CASE WHEN f.length_of_stay_hours > 2 * t.typical_stay_hours THEN 1 ELSE 0 END) / NULLIF(COUNT(f.stay_key), 0) AS overstay_share
 FROM (VALUES
         ('Emergency', 6.0),
         ('Surgery', 48.0),

@@ -7,6 +7,7 @@ using MHA.Grains.Ingestion;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Storage;
 using MHA.Grains.Pipeline;
+using MHA.Grains.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,7 +56,7 @@ public sealed class EhrBatchProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            monitor.Completed(job, false, ex.Message, started);
+            monitor.Completed(job, false, RedactedText.Of(ex), started);
             throw;
         }
         finally
@@ -113,7 +114,7 @@ public sealed class EhrBatchProcessor(
             {
                 // Storage trouble: nothing is marked done, the next sweep tries this file again.
                 failed++;
-                logger.LogWarning("EHR extract {Path} could not be processed, will try again: {Error}", file.Path, ex.Message);
+                logger.LogWarning("EHR extract {Path} could not be processed, will try again: {Error}", file.Path, RedactedText.Of(ex));
             }
         }
 
@@ -159,20 +160,23 @@ public sealed class EhrBatchProcessor(
         // One quarantine row (and its Bronze row) per rejected file: the quality report counts it with its reason.
         var record = JsonSerializer.SerializeToUtf8Bytes(new { file = file.Path, sha256, bytes = content.Length, quarantined_to = target });
         await ingestor.IngestAsync([new ReceivedItem(0, record, $"batch file rejected: {reason}")], IngestSource.Batch(file.Path), cancellationToken);
-        logger.LogWarning("EHR extract {Path} rejected whole and quarantined to {Target}: {Reason}", file.Path, target, reason);
+        // The full reason stays in the lake (restricted); logs and alerts get it without the values it quotes, which can be
+        // a row's patient id ("no readable row: line 2: effective_time 'P-000123' is not a timestamp").
+        var safeReason = RedactedText.Of(reason);
+        logger.LogWarning("EHR extract {Path} rejected whole and quarantined to {Target}: {Reason}", file.Path, target, safeReason);
 
         if (services.GetService<IAlertPublisher>() is { } alerts)
         {
             try
             {
                 await alerts.RaiseAsync(new AlertSignal($"batch/{file.Path}", "mha.alert.batch_file_rejected", AlertSeverity.Warning,
-                    $"EHR batch file {file.Path} rejected: {reason}",
-                    new Dictionary<string, string> { ["file"] = file.Path, ["reason"] = reason, ["sha256"] = sha256, ["quarantined_to"] = target }),
+                    $"EHR batch file {file.Path} rejected: {safeReason}",
+                    new Dictionary<string, string> { ["file"] = file.Path, ["reason"] = safeReason, ["sha256"] = sha256, ["quarantined_to"] = target }),
                     cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("Alert for rejected EHR extract {Path} could not be raised: {Error}", file.Path, ex.Message);
+                logger.LogWarning("Alert for rejected EHR extract {Path} could not be raised: {Error}", file.Path, RedactedText.Of(ex));
             }
         }
     }

@@ -1,6 +1,7 @@
 using MHA.Grains.Ingestion;
 using MHA.Grains.Ingestion.EventHubs;
 using MHA.Grains.Lake;
+using MHA.Grains.Security;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -76,7 +77,7 @@ public sealed class EventHubsIngestGrain(
 
     public Task OnErrorAsync(Exception ex)
     {
-        logger.LogError(ex, "Event Hubs stream error for key {Key}", this.GetPrimaryKeyLong());
+        logger.LogError(new RedactedException(ex), "Event Hubs stream error for key {Key}", this.GetPrimaryKeyLong());
         return Task.CompletedTask;
     }
 

@@ -4,6 +4,7 @@ using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Silver;
+using MHA.Grains.Security;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ namespace MHA.Grains.Grains;
 [ImplicitStreamSubscription(AdtStreams.Namespace)]
 public sealed class HospitalGrain(
     HospitalCatalog catalog,
+    PatientKeyHasher patientKeys,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<HospitalGrain> logger) : Grain, IHospitalGrain, IStreamSubscriptionObserver, IAsyncObserver<AdtEventBatch>
@@ -109,7 +111,7 @@ public sealed class HospitalGrain(
 
     public async Task OnErrorAsync(Exception ex)
     {
-        logger.LogError(ex, "Event stream error for hospital {HospitalId}", HospitalId);
+        logger.LogError(new RedactedException(ex), "Event stream error for hospital {HospitalId}", HospitalId);
         if (ServiceProvider.GetService(typeof(IAlertPublisher)) is IAlertPublisher alerts)
         {
             _streamErrorRaised = true;
@@ -171,7 +173,8 @@ public sealed class HospitalGrain(
         await Task.WhenAll(byPatient.Select(async patient =>
         {
             var observations = patient.Value.Select(i => PatientObservation.From(applied[i])).ToArray();
-            var cleaned = await GrainFactory.GetGrain<IPatientGrain>(patient.Key).ObserveAsync(observations);
+            // Keyed by the pseudonymous key: grain ids appear in Orleans' logs, traces and grain storage row keys.
+            var cleaned = await GrainFactory.GetGrain<IPatientGrain>(patientKeys.KeyOf(patient.Key)).ObserveAsync(observations);
             for (var j = 0; j < patient.Value.Count; j++) ages[patient.Value[j]] = cleaned[j];
         }));
         return ages;

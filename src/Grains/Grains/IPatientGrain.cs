@@ -2,7 +2,7 @@ using MHA.Grains.Contracts;
 
 namespace MHA.Grains.Grains;
 
-/// <summary>One patient (key = source patient id): current attributes and SCD Type 2 version history.</summary>
+/// <summary>One patient (key = the pseudonymous patient key, <see cref="Security.PatientKeyHasher.KeyOf"/>): current attributes and SCD Type 2 version history.</summary>
 public interface IPatientGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -6,6 +6,7 @@ using MHA.Grains.Lake.Bronze;
 using MHA.Grains.Lake.Parquet;
 using MHA.Grains.Lake.Silver;
 using MHA.Grains.Lake.Storage;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -295,7 +296,8 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                 {
                     _buffers = taken.Then(_buffers);
                     _inFlightRows = 0;
-                    _lastFlushError = ex.Message;
+                    // Shown by the pipeline page and the lake-write alert: without values the message may quote from the rows.
+                    _lastFlushError = RedactedText.Of(ex);
                     _consecutiveFailedFlushes++;
                     _failingSince ??= time.GetUtcNow();
 
@@ -305,7 +307,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                     _ = commit.Task.ContinueWith(_ => later.TrySetResult(), TaskScheduler.Default);
                 }
 
-                logger.LogError(ex, "Lake flush to {Location} failed; {Rows} rows stay buffered", storage.Location, taken.Bronze.Count);
+                logger.LogError(new RedactedException(ex), "Lake flush to {Location} failed; {Rows} rows stay buffered", storage.Location, taken.Bronze.Count);
                 throw;
             }
         }

@@ -1,5 +1,6 @@
 using MHA.Grains.Batch;
 using MHA.Grains.Pipeline;
+using MHA.Grains.Security;
 using MHA.Silo.Lake;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class LandingZoneWatcher(
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Landing zone sweep failed, will try again: {Error}", ex.Message);
+                logger.LogWarning("Landing zone sweep failed, will try again: {Error}", RedactedText.Of(ex));
             }
         }
     }

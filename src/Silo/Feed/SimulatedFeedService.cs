@@ -2,6 +2,7 @@ using System.Text;
 using MHA.Grains.Catalog;
 using MHA.Grains.Ingestion;
 using MHA.Grains.Lake;
+using MHA.Grains.Security;
 using MHA.Producer.Simulation;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +75,7 @@ public sealed class SimulatedFeedService(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Simulated feed could not ingest a batch of {Count} events", batch.Count);
+                logger.LogWarning(new RedactedException(ex), "Simulated feed could not ingest a batch of {Count} events", batch.Count);
                 break;
             }
         }

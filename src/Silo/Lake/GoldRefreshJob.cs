@@ -2,6 +2,7 @@ using MHA.Grains.Lake;
 using MHA.Grains.Lake.Gold;
 using MHA.Grains.Lake.Quality;
 using MHA.Grains.Pipeline;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
@@ -71,9 +72,10 @@ public sealed class GoldRefreshJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LastError = ex.Message;
-            monitor?.Completed(PipelineJobs.GoldRefresh, false, ex.Message, started);
-            logger.LogError(ex, "Gold refresh failed");
+            // Gold reads patient data: the message may quote it (a dictionary key, a value that did not parse).
+            LastError = RedactedText.Of(ex);
+            monitor?.Completed(PipelineJobs.GoldRefresh, false, LastError, started);
+            logger.LogError(new RedactedException(ex), "Gold refresh failed");
             return null;
         }
     }

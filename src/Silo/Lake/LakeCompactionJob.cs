@@ -1,5 +1,6 @@
 using MHA.Grains.Lake;
 using MHA.Grains.Pipeline;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
@@ -31,8 +32,8 @@ public sealed class LakeCompactionJob(LakeCompactor compactor, LakeMaintenanceLe
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Lake compaction failed, will try again: {Error}", ex.Message);
-                monitor?.Completed(PipelineJobs.LakeCompaction, false, ex.Message, started);
+                logger.LogWarning("Lake compaction failed, will try again: {Error}", RedactedText.Of(ex));
+                monitor?.Completed(PipelineJobs.LakeCompaction, false, RedactedText.Of(ex), started);
             }
         }
     }

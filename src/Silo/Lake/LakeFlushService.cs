@@ -1,4 +1,5 @@
 using MHA.Grains.Lake;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Options;
 
 namespace MHA.Silo.Lake;
@@ -34,7 +35,7 @@ public sealed class LakeFlushService(LakeWriter lake, TimeProvider time, IOption
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("Lake flush failed, rows stay buffered for the next attempt: {Error}", ex.Message);
+                logger.LogWarning("Lake flush failed, rows stay buffered for the next attempt: {Error}", RedactedText.Of(ex));
             }
 
             lastFlush = time.GetUtcNow();

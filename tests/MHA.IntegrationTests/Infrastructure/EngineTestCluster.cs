@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using MHA.Grains.Security;
 using MHA.Grains;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace MHA.IntegrationTests.Infrastructure;
@@ -12,7 +15,9 @@ public sealed class EngineSiloConfigurator : ISiloConfigurator
     {
         siloBuilder.AddMemoryGrainStorage("PubSubStore");
         siloBuilder.AddMemoryStreams(AdtStreams.ProviderName);
-        siloBuilder.ConfigureServices(services => services.AddOccupancyEngineCore(new ConfigurationBuilder().Build()));
+        siloBuilder.ConfigureServices(services => services
+            .AddOccupancyEngineCore(new ConfigurationBuilder().Build())
+            .AddSingleton(new PatientKeyHasher(RandomNumberGenerator.GetBytes(PatientKeyHasher.MinimumSecretBytes))));
     }
 }
 

@@ -29,15 +29,20 @@ public sealed class LakeQuery : IDisposable
     private readonly DuckDBConnection _connection;
 
     public LakeQuery(string lakeRoot)
+        : this()
     {
-        _connection = new DuckDBConnection("Data Source=:memory:");
-        _connection.Open();
         foreach (var (view, folder) in Tables)
         {
             var path = Path.Combine(lakeRoot, folder);
             if (!Directory.Exists(path) || !Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories).Any()) continue;
             Execute($"CREATE VIEW {view} AS SELECT * FROM read_parquet('{path}/**/*.parquet', hive_partitioning = true, union_by_name = true)");
         }
+    }
+
+    private LakeQuery()
+    {
+        _connection = new DuckDBConnection("Data Source=:memory:");
+        _connection.Open();
     }
 
     public void Execute(string sql)
@@ -69,6 +74,24 @@ public sealed class LakeQuery : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>Every distinct non-null value of every text column of a view (for scans of what a table holds).</summary>
+    public IEnumerable<string> TextValues(string view)
+    {
+        foreach (var (column, type) in Describe(view))
+        {
+            if (type != "VARCHAR") continue;
+            foreach (var row in Rows($"SELECT DISTINCT \"{column}\" FROM {view} WHERE \"{column}\" IS NOT NULL")) yield return (string)row[0]!;
+        }
+    }
+
+    /// <summary>One text column of the given Parquet files (for files picked by the test rather than whole tables).</summary>
+    public static List<string> TextColumn(IReadOnlyCollection<string> parquetFiles, string column)
+    {
+        using var query = new LakeQuery();
+        var files = string.Join(", ", parquetFiles.Select(f => $"'{f.Replace("'", "''")}'"));
+        return query.Rows($"SELECT \"{column}\" FROM read_parquet([{files}], union_by_name = true) WHERE \"{column}\" IS NOT NULL").Select(r => (string)r[0]!).ToList();
     }
 
     /// <summary>Column name → DuckDB type of a view.</summary>

@@ -10,6 +10,11 @@ public static class ProducerEvents
         new AdtTrafficGenerator(HospitalCatalog.LoadDefault(), new TrafficOptions { Seed = seed, Dirty = DirtyDataRates.Default })
             .Skip(skip).Take(count).Select(e => e.Json).ToArray();
 
+    /// <summary>Events of the original pipeline's 8-field shape (a uuid patient id), dirty, starting at <paramref name="start"/>.</summary>
+    public static string[] Legacy(int seed, int count, DateTimeOffset start) =>
+        new AdtTrafficGenerator(HospitalCatalog.LoadDefault(), new TrafficOptions { Seed = seed, Legacy = true, Start = start, Dirty = DirtyDataRates.Default })
+            .Take(count).Select(e => e.Json).ToArray();
+
     public static async Task PostAsync(SiloHost host, IEnumerable<string> lines, int batchSize = 500)
     {
         foreach (var batch in lines.Chunk(batchSize))

@@ -71,21 +71,38 @@ public sealed class SiloHost : IAsyncDisposable
             "--Logging:LogLevel:Orleans=Error",
             $"--Lake:LocalPath={lakePath}",
             $"--Security:LocalSecretsPath={Path.Combine(Path.GetDirectoryName(lakePath)!, "secrets")}",
+            $"--PatientKey:HmacSecret={TestPatientKeys.Secret}",
         };
         foreach (var (key, value) in (settings ?? new Dictionary<string, string?>()).Where(s => s.Key != "Lake:LocalPath"))
         {
             args.Add($"--{key}={value}");
         }
 
-        var app = SiloApp.Build(args.ToArray(), configure);
-        await app.StartAsync();
-        return new SiloHost(app, siloPort) { LakePath = lakePath };
+        var logs = new LogCapture($"{clusterId}-{siloPort}");
+        try
+        {
+            var app = SiloApp.Build(args.ToArray(), builder =>
+            {
+                logs.AttachTo(builder.Logging);
+                configure?.Invoke(builder);
+            });
+            await app.StartAsync();
+            return new SiloHost(app, siloPort) { LakePath = lakePath, Logs = logs };
+        }
+        catch
+        {
+            logs.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A fresh folder for one host's local lake.</summary>
     public static string TemporaryLakePath() => Path.Combine(Path.GetTempPath(), "mha-tests", Guid.NewGuid().ToString("N"), "lake");
 
     public string LakePath { get; private init; } = "";
+
+    /// <summary>Everything this host logged at Information and above (the console shows Warning and above).</summary>
+    public LogCapture Logs { get; private init; } = null!;
 
     public async Task<JsonElement> IngestAsync(string ndjson)
     {
@@ -123,6 +140,7 @@ public sealed class SiloHost : IAsyncDisposable
         finally
         {
             await App.DisposeAsync();
+            Logs.Dispose();
         }
     }
 }

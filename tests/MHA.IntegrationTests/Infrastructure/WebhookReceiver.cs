@@ -40,6 +40,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<Accepted> AcceptedMessages { get; } = new();
 
+    /// <summary>The raw body of every request received, valid or not (for scans of what left the engine).</summary>
+    public ConcurrentQueue<string> Bodies { get; } = new();
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -70,6 +73,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
+        Bodies.Enqueue(body);
         var id = request.Headers["webhook-id"].ToString();
         var timestampText = request.Headers["webhook-timestamp"].ToString();
         var signatures = request.Headers["webhook-signature"].ToString();

@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Gold;
 using MHA.Grains.Lake.Silver;
 using MHA.Grains.Lake.Storage;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MHA.UnitTests.Lake;
@@ -22,7 +24,8 @@ public sealed class GoldApplyOrderTests : IDisposable
     public GoldApplyOrderTests()
     {
         _storage = new LocalFolderLakeStorage(_root);
-        _gold = new GoldStarSchemaBuilder(_storage, HospitalCatalog.LoadDefault(), TimeProvider.System, NullLogger<GoldStarSchemaBuilder>.Instance);
+        _gold = new GoldStarSchemaBuilder(_storage, HospitalCatalog.LoadDefault(), new PatientKeyHasher(RandomNumberGenerator.GetBytes(PatientKeyHasher.MinimumSecretBytes)),
+            TimeProvider.System, NullLogger<GoldStarSchemaBuilder>.Instance);
     }
 
     public void Dispose()

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Text.Json;
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
 using MHA.Grains.Domain;
 using MHA.Grains.Lake.Parquet;
 using MHA.Grains.Lake.Silver;
 using MHA.Grains.Lake.Storage;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Logging;
 
 namespace MHA.Grains.Lake.Gold;
@@ -14,17 +16,22 @@ namespace MHA.Grains.Lake.Gold;
 /// continue its apply order (<c>apply_seq</c>) without a hole (a row still being written is waited for; a number lost
 /// with a crashed silo is skipped once recorded in <c>silver/apply_gaps</c>), through the same census rules as the board, then rewrites the dimensions and only the fact partitions those rows
 /// touched. Dimension keys are hashes of natural keys and version starts, so they survive refreshes and restarts.
+/// Gold carries no source identifier: patients appear by their pseudonymous <c>patient_key</c> and stays by their
+/// <c>stay_key</c> (<see cref="PatientKeyHasher"/>); it refuses to write when the secret differs from the one Gold was
+/// built with, so keys never change silently.
 /// </summary>
 public sealed class GoldStarSchemaBuilder
 {
     private readonly ILakeStorage _storage;
     private readonly HospitalCatalog _catalog;
+    private readonly PatientKeyHasher _keys;
     private readonly TimeProvider _time;
     private readonly ILogger<GoldStarSchemaBuilder> _logger;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly GoldState _state = new();
     private readonly Dictionary<int, HospitalCensus> _census = new();
     private readonly Dictionary<string, PatientHistory> _patients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _patientKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedPatients = new(StringComparer.Ordinal);
     private readonly DepartmentDimension _departments = new();
     private readonly HashSet<string> _filesRead = new(StringComparer.Ordinal);
@@ -34,10 +41,11 @@ public sealed class GoldStarSchemaBuilder
     private bool _initialized;
     private DateTimeOffset? _minEventTime, _maxEventTime;
 
-    public GoldStarSchemaBuilder(ILakeStorage storage, HospitalCatalog catalog, TimeProvider time, ILogger<GoldStarSchemaBuilder> logger)
+    public GoldStarSchemaBuilder(ILakeStorage storage, HospitalCatalog catalog, PatientKeyHasher keys, TimeProvider time, ILogger<GoldStarSchemaBuilder> logger)
     {
         _storage = storage;
         _catalog = catalog;
+        _keys = keys;
         _time = time;
         _logger = logger;
         foreach (var hospital in catalog.Hospitals)
@@ -60,6 +68,7 @@ public sealed class GoldStarSchemaBuilder
             var clock = Stopwatch.StartNew();
             if (!_initialized)
             {
+                await CheckPatientKeyAsync(cancellationToken);
                 await LoadDimensionsAsync(cancellationToken);
                 _initialized = true;
             }
@@ -69,7 +78,12 @@ public sealed class GoldStarSchemaBuilder
             foreach (var e in rows)
             {
                 _census[e.HospitalId].Apply(e, started, new CensusChange());
-                if (!_patients.TryGetValue(e.PatientId, out var history)) _patients[e.PatientId] = history = new PatientHistory();
+                if (!_patients.TryGetValue(e.PatientId, out var history))
+                {
+                    _patients[e.PatientId] = history = new PatientHistory();
+                    _patientKeys[e.PatientId] = _keys.KeyOf(e.PatientId);
+                }
+
                 if (history.Observe(PatientObservation.From(e)) || history.Versions.Count == 1) _changedPatients.Add(e.PatientId);
                 if (_minEventTime is null || e.EventTime < _minEventTime) _minEventTime = e.EventTime;
                 if (_maxEventTime is null || e.EventTime > _maxEventTime) _maxEventTime = e.EventTime;
@@ -87,7 +101,7 @@ public sealed class GoldStarSchemaBuilder
 
             if (_changedPatients.Count > 0)
             {
-                var patientRows = _patients.SelectMany(p => p.Value.Versions.Select(v => (p.Key, PatientSk(p.Key, v), v))).ToArray();
+                var patientRows = _patients.SelectMany(p => p.Value.Versions.Select(v => (_patientKeys[p.Key], PatientSk(_patientKeys[p.Key], v), v))).ToArray();
                 await WriteAsync(GoldTables.DimPatient + GoldTables.FileName, GoldTables.Patient, patientRows, cancellationToken);
                 _changedPatients.Clear();
             }
@@ -115,6 +129,26 @@ public sealed class GoldStarSchemaBuilder
     public IReadOnlyDictionary<string, int> CurrentlyAdmitted() =>
         _state.Stays.Values.Where(s => s.IsCurrentlyAdmitted).GroupBy(s => DepartmentKey.Of(s.HospitalId, s.CurrentDepartment))
             .ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>
+    /// Gold's keys are only as stable as the secret: records its fingerprint on first use and refuses to go on with
+    /// another secret (restore it, or delete the fingerprint file on purpose: docs/security.md).
+    /// </summary>
+    private async Task CheckPatientKeyAsync(CancellationToken cancellationToken)
+    {
+        var marker = GoldTables.PatientKeyFingerprint;
+        if ((await _storage.ListAsync(marker, cancellationToken)).Any(f => f.Path == marker))
+        {
+            using var recorded = JsonDocument.Parse(await _storage.ReadAsync(marker, cancellationToken));
+            var fingerprint = recorded.RootElement.GetProperty("fingerprint").GetString();
+            if (fingerprint == _keys.Fingerprint) return;
+            throw new InvalidOperationException(
+                $"The patient keys in Gold were made with another PatientKey:HmacSecret (fingerprint {fingerprint}; this silo has {_keys.Fingerprint}). " +
+                $"Gold is left as it is: restore that secret, or delete {marker} to rebuild Gold with new keys (every patient_key, patient_sk and stay_key changes).");
+        }
+
+        await _storage.WriteAsync(marker, JsonSerializer.SerializeToUtf8Bytes(new { fingerprint = _keys.Fingerprint, algorithm = "HMAC-SHA256" }), cancellationToken);
+    }
 
     private async Task LoadDimensionsAsync(CancellationToken cancellationToken)
     {
@@ -206,6 +240,7 @@ public sealed class GoldStarSchemaBuilder
         {
             var facts = partition.OrderBy(s => s.AdmissionTime).ThenBy(s => s.StayId, StringComparer.Ordinal).Select(s => new AdmissionFact(
                 s,
+                _keys.StayKeyOf(s.HospitalId, s.StayId),
                 PatientSkAt(s.PatientId, s.AdmissionTime),
                 _departments.At(s.HospitalId, s.AdmissionDepartment, s.AdmissionTime).DepartmentSk,
                 _departments.Current(s.HospitalId, s.CurrentDepartment).DepartmentSk)).ToArray();
@@ -268,11 +303,13 @@ public sealed class GoldStarSchemaBuilder
     {
         if (!_patients.TryGetValue(patientId, out var history) || history.Versions.Count == 0) return 0;
         var version = history.Versions.LastOrDefault(v => v.EffectiveFrom <= at) ?? history.Versions[0];
-        return PatientSk(patientId, version);
+        return PatientSk(_patientKeys[patientId], version);
     }
 
-    private static long PatientSk(string patientId, PatientVersion version) =>
-        (long)(IdHash.Of($"{patientId}|{version.EffectiveFrom.UtcTicks}") & long.MaxValue);
+    // From the pseudonymous key, not the source id: an unkeyed hash of the source id and the visible effective_from
+    // would let anyone with a list of candidate ids find a patient's rows.
+    private static long PatientSk(string patientKey, PatientVersion version) =>
+        (long)(IdHash.Of($"{patientKey}|{version.EffectiveFrom.UtcTicks}") & long.MaxValue);
 
     private static DateTimeOffset Hour(DateTimeOffset t) => new(t.UtcDateTime.Year, t.UtcDateTime.Month, t.UtcDateTime.Day, t.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 }

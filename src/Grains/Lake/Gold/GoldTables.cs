@@ -15,9 +15,14 @@ public static class GoldTables
     /// <summary>Single-file tables and partitions are rewritten in place: one atomic file per folder.</summary>
     public const string FileName = "part-00000.parquet";
 
-    public static readonly ParquetTable<(string PatientId, long PatientSk, PatientVersion Version)> Patient = new ParquetTable<(string PatientId, long PatientSk, PatientVersion Version)>()
+    /// <summary>The fingerprint of the secret Gold's patient and stay keys were made with (<see cref="Security.PatientKeyHasher.Fingerprint"/>).</summary>
+    public const string PatientKeyFingerprint = "gold/_patient_key.json";
+
+    // Gold holds no source identifier: patients by patient_key (HMAC of the source id), stays by stay_key (HMAC of the
+    // opening event id). Source ids stay in Silver, whose access is restricted (docs/security.md).
+    public static readonly ParquetTable<(string PatientKey, long PatientSk, PatientVersion Version)> Patient = new ParquetTable<(string PatientKey, long PatientSk, PatientVersion Version)>()
         .Long("patient_sk", r => r.PatientSk)
-        .String("patient_id", r => r.PatientId)
+        .String("patient_key", r => r.PatientKey)
         .Int("version", r => r.Version.Version)
         .String("gender", r => r.Version.Gender)
         .Int("age", r => r.Version.Age)
@@ -52,7 +57,7 @@ public static class GoldTables
         .Bool("is_weekend", d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     public static readonly ParquetTable<AdmissionFact> Admission = new ParquetTable<AdmissionFact>()
-        .String("stay_id", r => r.Stay.StayId)
+        .String("stay_key", r => r.StayKey)
         .Long("patient_sk", r => r.PatientSk)
         .Long("department_sk", r => r.DepartmentSk)
         .Long("current_department_sk", r => r.CurrentDepartmentSk)
@@ -91,8 +96,8 @@ public static class GoldTables
     };
 }
 
-/// <summary>A row of fact_admission: a stay with its dimension keys.</summary>
-public sealed record AdmissionFact(Stay Stay, long PatientSk, long DepartmentSk, long CurrentDepartmentSk);
+/// <summary>A row of fact_admission: a stay with its pseudonymous key and its dimension keys.</summary>
+public sealed record AdmissionFact(Stay Stay, string StayKey, long PatientSk, long DepartmentSk, long CurrentDepartmentSk);
 
 /// <summary>A row of fact_occupancy_hourly: a department's census at the start of an hour, against its staffed beds.</summary>
 public sealed record OccupancyHour(int HospitalId, string Department, long DepartmentSk, DateTimeOffset Hour, int Occupied, int Capacity, int Admissions, int Discharges);

@@ -143,10 +143,28 @@ public sealed partial class QualityReporter(ILakeStorage storage, TimeProvider t
         return new QualityReport(id, at, day, list.OrderBy(c => c.Scope, StringComparer.Ordinal).ThenByDescending(c => c.Rows).ThenBy(c => c.Key, StringComparer.Ordinal).ToArray());
     }
 
-    /// <summary>Groups reasons that differ only in the offending value ("unknown hospital_id 99" → "unknown hospital_id").</summary>
-    private static string ReasonCategory(string? reason) =>
-        reason is null ? "unknown" : reason.StartsWith("malformed JSON", StringComparison.Ordinal) ? "malformed JSON" : OffendingValue().Replace(reason, "").Trim();
+    /// <summary>
+    /// Groups reasons that differ only in the offending value or line ("unknown hospital_id 99" → "unknown hospital_id",
+    /// "line 7: age 'P-1' is not a number" → "age is not a number"). The quality page shows these keys to every board
+    /// user, so no quoted value may survive: it can be a patient id from a shifted column.
+    /// </summary>
+    internal static string ReasonCategory(string? reason)
+    {
+        if (reason is null) return "unknown";
+        if (reason.StartsWith("malformed JSON", StringComparison.Ordinal)) return "malformed JSON";
+        var withoutValues = QuotedValue().Replace(LineNumber().Replace(reason, ""), "");
+        return Spaces().Replace(TrailingNumber().Replace(withoutValues, ""), " ").Trim();
+    }
 
-    [GeneratedRegex(@"(\s+'[^']*'|\s+-?\d+)$")]
-    private static partial Regex OffendingValue();
+    [GeneratedRegex(@"\bline \d+: ")]
+    private static partial Regex LineNumber();
+
+    [GeneratedRegex(@"\s*'[^']*'")]
+    private static partial Regex QuotedValue();
+
+    [GeneratedRegex(@"\s+-?\d+$")]
+    private static partial Regex TrailingNumber();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 }
