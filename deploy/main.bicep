@@ -123,6 +123,20 @@ param hospitalManagersGroups hospitalGroup[] = []
 @description('Object IDs of Ingestor service principals (e.g. the Data Factory identity): write EHR extracts into landing/ehr/ only.')
 param ingestorPrincipalIds string[] = []
 
+// ---------- Sign-in (docs/security.md) ----------
+
+@description('Entra tenant whose tokens the silos accept (Auth:Entra:Authority = {login endpoint}{tenant}/v2.0). Default: this deployment\'s tenant.')
+param entraTenantId string = tenant().tenantId
+
+@description('Audience of the API\'s access tokens: the app registration\'s application id URI (deploy/entra).')
+param entraApiAudience string = 'api://${namePrefix}-occupancy'
+
+@description('Token claim holding a HospitalManager\'s or ChargeNurse\'s hospital id (directory extension / optional claim, deploy/entra).')
+param entraHospitalClaim string = 'mha_hospital'
+
+@description('Token claim holding a ChargeNurse\'s department.')
+param entraDepartmentClaim string = 'mha_department'
+
 // ---------- Silos (Container Apps) ----------
 
 @description('Container image of the silo (src/Silo), e.g. myregistry.azurecr.io/mha-silo:1.0.0.')
@@ -297,6 +311,22 @@ var siloSettings = [
   {
     name: 'EventHubs__ConsumerGroup'
     value: eventHubs.outputs.consumerGroupName
+  }
+  {
+    name: 'Auth__Entra__Authority'
+    value: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+  }
+  {
+    name: 'Auth__Entra__Audience'
+    value: entraApiAudience
+  }
+  {
+    name: 'Auth__Entra__HospitalClaim'
+    value: entraHospitalClaim
+  }
+  {
+    name: 'Auth__Entra__DepartmentClaim'
+    value: entraDepartmentClaim
   }
   {
     name: 'AzureStorage__TableServiceUri'
