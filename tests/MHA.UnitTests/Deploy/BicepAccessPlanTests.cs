@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace MHA.UnitTests.Deploy;
@@ -20,7 +19,6 @@ public sealed class BicepAccessPlanTests
     private const string Engine = "engine";
     private const string Reader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
     private const string Contributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task Without_ids_nothing_is_assigned_and_an_analyst_group_alone_gets_one_conditioned_reader()
@@ -113,8 +111,7 @@ public sealed class BicepAccessPlanTests
     [Fact]
     public async Task The_deployment_assigns_that_plan_from_its_parameters_and_conditions_the_engine()
     {
-        var root = RepositoryRoot();
-        var template = JsonDocument.Parse(await BicepAsync(root, "build", "deploy/main.bicep", "--stdout")).RootElement;
+        var template = JsonDocument.Parse(await BicepAsync("build", "deploy/main.bicep", "--stdout")).RootElement;
         var access = Module(template, "access");
         // Every id is optional: empty by default, so a deployment without groups assigns nothing.
         foreach (var name in new[] { "networkAdminsGroupId", "analystsGroupId", "auditorsGroupId" })
@@ -170,7 +167,7 @@ public sealed class BicepAccessPlanTests
 
     private static async Task<EvaluatedPlans> EvaluatedPlansAsync()
     {
-        var output = await BicepAsync(RepositoryRoot(), "build-params", "tests/MHA.UnitTests/Deploy/access-plan.bicepparam", "--stdout");
+        var output = await BicepAsync("build-params", "tests/MHA.UnitTests/Deploy/access-plan.bicepparam", "--stdout");
         var parameters = JsonDocument.Parse(JsonDocument.Parse(output).RootElement.GetProperty("parametersJson").GetString()!).RootElement.GetProperty("parameters");
         var plans = new Dictionary<string, IReadOnlyList<Assignment>>(StringComparer.Ordinal);
         foreach (var name in new[] { "nobody", "analystsOnly", "everyone" })
@@ -200,50 +197,18 @@ public sealed class BicepAccessPlanTests
     }
 
     /// <summary>Runs the Bicep CLI that build/bicep.sh installs; returns its standard output, failing on any error or warning.</summary>
-    private static async Task<string> BicepAsync(string root, params string[] arguments)
+    private static async Task<string> BicepAsync(params string[] arguments)
     {
-        var cli = (await RunAsync(root, "bash", "build/bicep.sh", "cli")).Trim().Split('\n')[^1].Trim();
-        return await RunAsync(root, cli, arguments);
+        var cli = (await RunAsync("bash", "build/bicep.sh", "cli")).Trim().Split('\n')[^1].Trim();
+        return await RunAsync(cli, arguments);
     }
 
-    private static async Task<string> RunAsync(string root, string fileName, params string[] arguments)
+    private static async Task<string> RunAsync(string fileName, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var (output, errors) = (await stdout, await stderr);
-        Assert.True(process.ExitCode == 0 && !errors.Contains(": Error ", StringComparison.Ordinal) && !errors.Contains(": Warning ", StringComparison.Ordinal),
-            $"{fileName} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{errors}");
+        var (exitCode, output, errors) = await ToolRun.RunAsync(fileName, arguments);
+        Assert.True(exitCode == 0 && !errors.Contains(": Error ", StringComparison.Ordinal) && !errors.Contains(": Warning ", StringComparison.Ordinal),
+            $"{fileName} {string.Join(' ', arguments)} exited {exitCode}:\n{errors}");
         return output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MHA.sln"))) return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No MHA.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>One role assignment of the evaluated plan.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MHA.UnitTests.Deploy;
 
 /// <summary>
@@ -8,50 +6,12 @@ namespace MHA.UnitTests.Deploy;
 /// </summary>
 public sealed class BicepBuildTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
-
     [Fact]
     public async Task Deployment_builds_and_lints_without_errors_or_warnings()
     {
-        var root = FindRepositoryRoot();
-        var start = new ProcessStartInfo("bash", ["build/bicep.sh"])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var output = (await stdout) + (await stderr);
+        var (exitCode, stdout, stderr) = await ToolRun.RunAsync("bash", "build/bicep.sh");
+        var output = stdout + stderr;
         TestContext.Current.TestOutputHelper?.WriteLine(output);
-        Assert.True(process.ExitCode == 0, $"build/bicep.sh exited {process.ExitCode}:\n{output}");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MHA.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No MHA.sln above {AppContext.BaseDirectory}.");
+        Assert.True(exitCode == 0, $"build/bicep.sh exited {exitCode}:\n{output}");
     }
 }
