@@ -1,6 +1,7 @@
 using MHA.Grains.Catalog;
 using MHA.Grains.Ingestion;
 using MHA.Grains.Pipeline;
+using MHA.Grains.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace MHA.Grains;
 
-/// <summary>Registers what the engine's grains and ingest need (catalog, parser, ingestor, clock, options), once for every host.</summary>
+/// <summary>Registers what the engine's grains and ingest need (catalog, parser, ingestor, clock, options incl. where local secrets live), once for every host.</summary>
 public static class EngineServiceCollectionExtensions
 {
     public static IServiceCollection AddOccupancyEngineCore(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,7 @@ public static class EngineServiceCollectionExtensions
             .Validate(o => o.RememberedEventIds > 0 && o.RememberedDepartedPatients > 0, "Engine memory bounds must be positive.")
             .ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
         services.TryAddSingleton(sp => HospitalCatalog.Create(sp.GetRequiredService<IOptions<CatalogOptions>>().Value));
         services.TryAddSingleton<AdtEventParser>();
         services.TryAddSingleton<PipelineMonitor>();

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace MHA.Dashboard.Apis;
 
@@ -55,12 +54,10 @@ public static class AuthApi
         try
         {
             var lifetime = options.Value.Development.TokenLifetime;
-            var token = issuer.Issue(new DevelopmentTokenRequest(body.Role ?? "", body.HospitalId, body.Department, body.Name, lifetime));
-            var claims = new JsonWebToken(token);
-            string? Claim(string type) => claims.TryGetClaim(type, out var c) ? c.Value : null;
-            await audit.RecordAsync(new AuditRecord(time.GetUtcNow(), Claim(MhaClaimTypes.Name)!, Claim(MhaClaimTypes.Roles)!, AuditActions.SignIn, AuditOutcomes.Allowed,
-                int.TryParse(Claim(MhaClaimTypes.Hospital), out var hospital) ? hospital : null, Claim(MhaClaimTypes.Department), context.Request.Path.Value ?? "", "development token issued"), context.RequestAborted);
-            return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = (int)lifetime.TotalSeconds });
+            var issued = issuer.Create(new DevelopmentTokenRequest(body.Role ?? "", body.HospitalId, body.Department, body.Name, lifetime));
+            await audit.RecordAsync(new AuditRecord(time.GetUtcNow(), issued.Name, issued.Role, AuditActions.SignIn, AuditOutcomes.Allowed,
+                issued.HospitalId, issued.Department, context.Request.Path.Value ?? "", "development token issued"), context.RequestAborted);
+            return Results.Ok(new { access_token = issued.Token, token_type = "Bearer", expires_in = (int)lifetime.TotalSeconds });
         }
         catch (ArgumentException ex)
         {

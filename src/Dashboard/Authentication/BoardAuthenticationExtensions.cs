@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using MHA.Dashboard.Authorization;
-using MHA.Grains.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +24,6 @@ public static class BoardAuthenticationExtensions
     /// <param name="developmentTokensAllowed">False in the Azure profile: start-up fails if development tokens are switched on.</param>
     public static IServiceCollection AddBoardAuthentication(this IServiceCollection services, IConfiguration configuration, bool developmentTokensAllowed)
     {
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => developmentTokensAllowed || !o.Development.Enabled,
                 "The azure profile refuses development tokens: set Auth:Development:Enabled=false and sign in with Entra ID (Auth:Entra).")

@@ -35,11 +35,16 @@ public sealed class DevelopmentTokenIssuer
     public string Audience => _options.Audience;
 
     /// <summary>A signed token, or an <see cref="ArgumentException"/> saying what the request lacks.</summary>
-    public string Issue(DevelopmentTokenRequest request)
+    public string Issue(DevelopmentTokenRequest request) => Create(request).Token;
+
+    /// <summary>A signed token with the identity it carries (for the audit row of a sign-in).</summary>
+    public DevelopmentToken Create(DevelopmentTokenRequest request)
     {
         var role = MhaRoles.All.FirstOrDefault(r => string.Equals(r, request.Role, StringComparison.OrdinalIgnoreCase))
                    ?? throw new ArgumentException($"Unknown role '{request.Role}': use one of {string.Join(", ", MhaRoles.All)}.");
         var claims = new List<Claim> { new(MhaClaimTypes.Roles, role) };
+        int? scopedHospital = null;
+        string? scopedDepartment = null;
         if (MhaRoles.IsScoped(role))
         {
             if (request.HospitalId is not { } hospital || !_catalog.TryGetHospital(hospital, out _))
@@ -48,6 +53,7 @@ public sealed class DevelopmentTokenIssuer
             }
 
             claims.Add(new Claim(MhaClaimTypes.Hospital, hospital.ToString(CultureInfo.InvariantCulture)));
+            scopedHospital = hospital;
         }
 
         if (role == MhaRoles.ChargeNurse)
@@ -55,16 +61,17 @@ public sealed class DevelopmentTokenIssuer
             var department = _catalog.DepartmentNames.FirstOrDefault(d => string.Equals(d, request.Department, StringComparison.OrdinalIgnoreCase))
                              ?? throw new ArgumentException($"ChargeNurse needs a department: one of {string.Join(", ", _catalog.DepartmentNames)}.");
             claims.Add(new Claim(MhaClaimTypes.Department, department));
+            scopedDepartment = department;
         }
 
         var name = string.IsNullOrWhiteSpace(request.Name)
-            ? $"dev-{role.ToLowerInvariant()}{(request.HospitalId is { } h && MhaRoles.IsScoped(role) ? $"-h{h}" : "")}"
+            ? $"dev-{role.ToLowerInvariant()}{(scopedHospital is { } h ? $"-h{h}" : "")}"
             : request.Name.Trim();
         claims.Add(new Claim(MhaClaimTypes.Name, name));
         claims.Add(new Claim(MhaClaimTypes.Subject, name));
 
         var now = _time.GetUtcNow().UtcDateTime;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = _options.Issuer,
             Audience = _options.Audience,
@@ -74,6 +81,7 @@ public sealed class DevelopmentTokenIssuer
             Expires = now + (request.Lifetime ?? _options.TokenLifetime),
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
+        return new DevelopmentToken(token, name, role, scopedHospital, scopedDepartment);
     }
 
     private static byte[] LoadKey(DevelopmentTokenOptions options, SecurityOptions security)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MHA.Grains.Audit;
 using MHA.Grains.Catalog;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +20,7 @@ public sealed class AccessAudit(AuditLog log, HospitalCatalog catalog, TimeProvi
     /// <summary>The route's hospital and department (canonical when the catalog knows it, otherwise as requested).</summary>
     public (int? HospitalId, string? Department) RouteScope(HttpContext context)
     {
-        var values = context.Request.RouteValues;
-        int? hospital = int.TryParse(values["hospitalId"] as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
-        var department = values["department"] as string;
+        var (hospital, department) = BoardRoute.Of(context.Request.RouteValues);
         var match = catalog.MatchDepartment(department);
         return (hospital, match.Found ? match.Department : department);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MHA.Grains.Catalog;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -17,9 +16,7 @@ public sealed class BoardAccessHandler(HospitalCatalog catalog) : AuthorizationH
         if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
 
         var scope = AccessScope.From(context.User, catalog);
-        var route = (context.Resource as HttpContext)?.Request.RouteValues;
-        int? hospital = int.TryParse(route?["hospitalId"] as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) ? h : null;
-        var department = route?["department"] as string;
+        var (hospital, department) = BoardRoute.Of((context.Resource as HttpContext)?.Request.RouteValues);
 
         var allowed = requirement.Access switch
         {

@@ -20,7 +20,6 @@ public static class PatientKeyHostExtensions
     public static WebApplicationBuilder AddPatientKeys(this WebApplicationBuilder builder)
     {
         var profile = builder.Configuration.GetEngineProfile();
-        builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
         builder.Services.AddOptions<PatientKeyOptions>().Bind(builder.Configuration.GetSection(PatientKeyOptions.Section))
             .Validate(o => profile != EngineProfile.Azure || !string.IsNullOrWhiteSpace(o.HmacSecret), MissingInAzure)
             .Validate(o => string.IsNullOrWhiteSpace(o.HmacSecret) || PatientKeyHasher.TryParseSecret(o.HmacSecret, out _, out _), Malformed)

@@ -36,8 +36,7 @@
   }
 
   function option(value, text) {
-    const o = el("option", { value: String(value) }, text);
-    return o;
+    return el("option", { value: String(value) }, text);
   }
 
   async function showSignIn(reason) {
