@@ -276,8 +276,7 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
                 await WritePartitionedAsync(taken.Gaps, LakePaths.ApplyGaps, "ingest_date", r => r.RecordedAt, r => r.IngestSeq, ApplyGapRow.Table, cancellationToken);
                 await WritePartitionedAsync(taken.Audit, LakePaths.Audit, "audit_date", r => r.OccurredAt, r => r.IngestSeq, AuditRow.Table, cancellationToken);
                 var silverFiles = await WritePartitionedAsync(taken.Silver, LakePaths.Silver, "event_date", r => r.Event.EventTime, r => r.IngestSeq, SilverRow.Table, cancellationToken,
-                    rows => rows.SelectMany(r => r.Event.Extras.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                        .Select(name => (ExtraColumnName(name), (Func<SilverRow, string?>)(r => r.Extra(name)))));
+                    SilverExtraColumns);
                 lock (_gate)
                 {
                     _inFlightRows = 0;
@@ -318,6 +317,11 @@ public sealed class LakeWriter(ILakeStorage storage, IOptions<LakeOptions> optio
     }
 
     private static TaskCompletionSource NewCommit() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The Silver columns of attributes outside the contract that <paramref name="rows"/> carry, by name.</summary>
+    public static IEnumerable<(string Name, Func<SilverRow, string?> Value)> SilverExtraColumns(IReadOnlyList<SilverRow> rows) =>
+        rows.SelectMany(r => r.Event.Extras.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(name => (ExtraColumnName(name), (Func<SilverRow, string?>)(r => r.Extra(name))));
 
     /// <summary>An extra attribute's Silver column: its own name, unless that is a column Silver already has.</summary>
     private static string ExtraColumnName(string attribute) =>

@@ -1,0 +1,3 @@
+using MHA.Bench.Cli;
+
+return await BenchApp.RunAsync(args, Console.Out, Console.Error);
