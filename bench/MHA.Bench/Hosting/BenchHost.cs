@@ -71,7 +71,7 @@ public sealed class BenchHost : IAsyncDisposable
             $"--Silo:PrimarySiloPort={siloPort}",
             $"--Silo:ClusterId=bench-{Guid.NewGuid():N}",
             "--SimulatedFeed:Enabled=false",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Error",
             "--Logging:LogLevel:Orleans=Error",
             "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
             $"--Security:LocalSecretsPath={Path.Combine(folder, "secrets")}",

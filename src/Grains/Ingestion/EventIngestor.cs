@@ -20,14 +20,16 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
     private readonly SemaphoreSlim _order = new(1, 1);
     private Task _lastPublished = Task.CompletedTask;
 
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<ReceivedItem> items, IngestSource source, CancellationToken cancellationToken = default)
+    /// <param name="receivedAt">When the items were received: now, unless they are replayed from Bronze (their original time, so they are cleaned alike).</param>
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<ReceivedItem> items, IngestSource source, CancellationToken cancellationToken = default,
+        DateTimeOffset? receivedAt = null)
     {
-        var receivedAt = time.GetUtcNow();
+        var at = receivedAt ?? time.GetUtcNow();
         var results = new EventParseResult[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            results[i] = item.FramingError is null ? parser.Parse(item.Payload.Span, receivedAt) : EventParseResult.Reject(item.FramingError);
+            results[i] = item.FramingError is null ? parser.Parse(item.Payload.Span, at) : EventParseResult.Reject(item.FramingError);
         }
 
         if (lake is not null) await lake.WhenReady.WaitAsync(cancellationToken);
@@ -41,7 +43,7 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             if (lake is not null)
             {
                 if (!lake.HasRoomFor(items.Count, out var retryAfter)) throw new IngestThrottledException(retryAfter);
-                results = lake.AppendReceived(items, results, source, receivedAt);
+                results = lake.AppendReceived(items, results, source, at);
             }
 
             previousPublished = _lastPublished;
@@ -92,8 +94,8 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             logger.LogInformation("Ingest {Source} {Reference}: {Accepted} accepted, {Rejected} rejected", source.Kind, source.Reference, accepted, errors.Count);
         }
 
-        // Batch files report as their own jobs; every other source is the always-on real-time ingest.
-        if (source.Kind != "batch") monitor?.Completed(PipelineJobs.RealtimeIngest, true, $"{source.Kind}: {accepted} accepted, {errors.Count} rejected", receivedAt);
+        // Batch files report as their own jobs, and so does a replay from Bronze; every other source is the always-on real-time ingest.
+        if (source.Kind != "batch" && receivedAt is null) monitor?.Completed(PipelineJobs.RealtimeIngest, true, $"{source.Kind}: {accepted} accepted, {errors.Count} rejected", at);
         return new IngestResult(source.Reference, accepted, errors.Count, errors);
     }
 }

@@ -26,11 +26,16 @@ public static class LakePaths
     public static string PartName(long firstSeq, long lastSeq) =>
         $"part-{firstSeq:D19}-{lastSeq:D19}-{Guid.NewGuid().ToString("N")[..8]}.parquet";
 
+    /// <summary>Reads the lowest ingest sequence from a part file name (0 when the name carries none).</summary>
+    public static long FirstSeqOf(string path) => SeqOf(path, 1);
+
     /// <summary>Reads the highest ingest sequence from a part file name (0 when the name carries none).</summary>
-    public static long LastSeqOf(string path)
+    public static long LastSeqOf(string path) => SeqOf(path, 2);
+
+    private static long SeqOf(string path, int part)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
         var parts = name.Split('-');
-        return parts.Length >= 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : 0;
+        return parts.Length >= 3 && long.TryParse(parts[part], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : 0;
     }
 }

@@ -9,6 +9,7 @@ public static class PipelineJobs
     public const string DepartmentMetadata = "department-metadata";
     public const string GoldRefresh = "gold-refresh";
     public const string LakeCompaction = "lake-compaction";
+    public const string BronzeReplay = "bronze-replay";
 
     /// <summary>Every job with what it does, in display order.</summary>
     public static readonly IReadOnlyList<(string Name, string Description)> All =
@@ -19,5 +20,6 @@ public static class PipelineJobs
         (DepartmentMetadata, "capacity, staffed beds and staff from landing/metadata/departments.json"),
         (GoldRefresh, "Gold star schema after 5 new Silver files, at least every Lake:GoldRefreshMaxInterval"),
         (LakeCompaction, "small Bronze/Silver files merged every Lake:CompactionInterval"),
+        (BronzeReplay, "rebuild from another lake's Bronze at start-up (Replay:SourcePath or Replay:SourceContainer)"),
     ];
 }

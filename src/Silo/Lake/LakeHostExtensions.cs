@@ -2,6 +2,7 @@ using MHA.Grains.Audit;
 using MHA.Grains.Lake;
 using MHA.Grains.Lake.Gold;
 using MHA.Grains.Lake.Quality;
+using MHA.Grains.Lake.Replay;
 using MHA.Grains.Lake.Storage;
 using MHA.Silo.Profiles;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,11 @@ public static class LakeHostExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LakeWriterLeaseService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoldRefreshJob>());
         builder.Services.AddHostedService<LakeCompactionJob>();
+        builder.Services.AddOptions<ReplayOptions>().Bind(builder.Configuration.GetSection(ReplayOptions.Section))
+            .Validate(o => o.BatchSize > 0, "Replay:BatchSize must be positive.");
+        builder.Services.AddSingleton<BronzeReplayer>();
+        builder.Services.AddSingleton<BronzeReplayService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BronzeReplayService>());
         return builder;
     }
 }

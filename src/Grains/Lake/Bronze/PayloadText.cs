@@ -18,4 +18,8 @@ public static class PayloadText
             return (Convert.ToBase64String(bytes), "base64");
         }
     }
+
+    /// <summary>The received bytes back from a Bronze payload and its encoding.</summary>
+    public static byte[] BytesOf(string payload, string? encoding) =>
+        encoding == "base64" ? Convert.FromBase64String(payload) : Encoding.UTF8.GetBytes(payload);
 }

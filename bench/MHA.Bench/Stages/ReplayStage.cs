@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MHA.Bench.Cli;
+using MHA.Bench.Hosting;
+using MHA.Bench.Reporting;
+using MHA.Bench.Workload;
+using MHA.Grains.Lake.Gold;
+using MHA.Silo.Lake;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MHA.Bench.Stages;
+
+/// <summary>
+/// Replay: a host ingests the producer's events over HTTP and stops; a second host on an empty lake rebuilds from the
+/// first one's Bronze (<c>Replay:SourcePath</c> / <c>Replay:SourceContainer</c>). Timed from the replay's first Bronze read
+/// until every event is applied to Silver and Gold is refreshed; the rebuilt board must equal the original one.
+/// </summary>
+public sealed class ReplayStage : IBenchStage
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
+
+    public string Name => "replay";
+
+    public bool PerProfile => true;
+
+    public async Task RunAsync(BenchContext context, BenchProfile? profile, CancellationToken cancellationToken)
+    {
+        var name = BenchReport.ProfileName(profile!.Value);
+        var folder = context.NewFolder("replay");
+        var catalog = BenchCatalog.Create(folder, context.Size.Hospitals);
+        var events = BenchEvents.Generate(catalog.Catalog, context.Settings.Seed, context.Size.ReplayEvents);
+
+        Dictionary<string, int> original;
+        string sourceFolder, sourceContainer;
+        long accepted;
+        await using (var first = await BenchHost.StartAsync(context, profile.Value, catalog.Path))
+        {
+            using var http = first.HttpClient(first.IngestToken);
+            var sender = new IngestSender(http);
+            await sender.PostAllAsync(events.NdjsonBatches(IngestStage.BatchSize), IngestStage.Concurrency, cancellationToken);
+            await LakeProgress.WaitForPlacedAsync(first.Lake, sender.Accepted, Timeout, cancellationToken);
+            original = await OccupiedAsync(first, cancellationToken);
+            (sourceFolder, sourceContainer, accepted) = (first.LakeFolder, first.Container, sender.Accepted);
+        }
+
+        var replay = profile == BenchProfile.Local
+            ? new Dictionary<string, string> { ["Replay:SourceContainer"] = sourceContainer }
+            : new Dictionary<string, string> { ["Replay:SourcePath"] = sourceFolder };
+        await using var second = await BenchHost.StartAsync(context, profile.Value, catalog.Path, replay);
+        var result = await second.Services.GetRequiredService<BronzeReplayService>().Completed.WaitAsync(Timeout, cancellationToken)
+            ?? throw new InvalidOperationException("The replay did not run or failed (see the log).");
+        var afterRead = Stopwatch.StartNew();
+        await LakeProgress.WaitForPlacedAsync(second.Lake, accepted, Timeout, cancellationToken);
+        await second.Services.GetRequiredService<GoldStarSchemaBuilder>().RefreshAsync(cancellationToken);
+        var elapsed = result.Elapsed + afterRead.Elapsed;
+
+        var rebuilt = await OccupiedAsync(second, cancellationToken);
+        var differing = original.Keys.Union(rebuilt.Keys).Count(k => original.GetValueOrDefault(k) != rebuilt.GetValueOrDefault(k));
+        if (differing > 0) throw new InvalidOperationException($"The rebuilt board differs from the original in {differing} departments.");
+
+        var rate = result.Rows / elapsed.TotalSeconds;
+        context.Report.Add(new BenchResult(Name, "Bronze → board + Silver + Gold", name, rate, "events/s",
+            Detail: $"{result.Rows} Bronze rows in {elapsed.TotalSeconds:0.00} s ({result.Accepted} accepted, {result.Rejected} quarantined); board equal to the original"));
+        context.Log($"replay ({name}): {rate:#,0} events/s, {result.Rows} rows in {elapsed.TotalSeconds:0.00} s");
+    }
+
+    private static async Task<Dictionary<string, int>> OccupiedAsync(BenchHost host, CancellationToken cancellationToken)
+    {
+        using var http = host.HttpClient(host.AdminToken);
+        var network = await http.GetFromJsonAsync<JsonElement>("/api/occupancy", cancellationToken);
+        return network.GetProperty("hospitals").EnumerateArray()
+            .SelectMany(h => h.GetProperty("departments").EnumerateArray())
+            .ToDictionary(d => $"{d.GetProperty("hospital_id").GetInt32()}/{d.GetProperty("department").GetString()}", d => d.GetProperty("occupied").GetInt32());
+    }
+}
