@@ -16,6 +16,12 @@ public sealed class EngineOptions
     /// <summary>How often a web host renews its board registration; hosts silent for 3 periods are dropped.</summary>
     public TimeSpan BoardHostRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Most events in one stream item. Queue-backed streams (the local and azure profiles: Azure Storage queues take
+    /// messages up to 64 KiB) need small items; memory streams take large ones.
+    /// </summary>
+    public int StreamBatchSize { get; set; } = EventIngestorLimits.MaxBatchSize;
+
     public int RememberedEventIds { get; set; } = CensusLimits.Default.RememberedEventIds;
 
     public int RememberedDepartedPatients { get; set; } = CensusLimits.Default.RememberedDepartedPatients;

@@ -72,7 +72,7 @@ public sealed class BenchHost : IAsyncDisposable
             $"--Silo:ClusterId=bench-{Guid.NewGuid():N}",
             "--SimulatedFeed:Enabled=false",
             "--Logging:LogLevel:Default=Error",
-            "--Logging:LogLevel:Orleans=Error",
+            "--Logging:LogLevel:Orleans=Critical",
             "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
             $"--Security:LocalSecretsPath={Path.Combine(folder, "secrets")}",
             $"--PatientKey:HmacSecret={Convert.ToHexString(RandomNumberGenerator.GetBytes(32))}",

@@ -7,6 +7,8 @@ using MHA.Grains;
 using MHA.Grains.Contracts;
 using MHA.Grains.Ingestion;
 using MHA.Grains.Streaming;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MHA.Bench.Stages;
 
@@ -83,12 +85,13 @@ public sealed class IngestStage : IBenchStage
 
         await using var host = await BenchHost.StartAsync(context, profile, catalog.Path);
         var client = host.Client;
-        await PublishAsync(client, parsed.Take(warm), cancellationToken);
+        var batchSize = host.Services.GetRequiredService<IOptions<EngineOptions>>().Value.StreamBatchSize;
+        await PublishAsync(client, parsed.Take(warm), batchSize, cancellationToken);
         var warmPlaced = parsed.Take(warm).Count(e => e is not null);
         await LakeProgress.WaitForPlacedAsync(host.Lake, warmPlaced, ApplyTimeout, cancellationToken);
 
         var clock = Stopwatch.StartNew();
-        await PublishAsync(client, parsed.Skip(warm), cancellationToken);
+        await PublishAsync(client, parsed.Skip(warm), batchSize, cancellationToken);
         await LakeProgress.WaitForPlacedAsync(host.Lake, parsed.Count(e => e is not null), ApplyTimeout, cancellationToken);
         clock.Stop();
 
@@ -98,11 +101,11 @@ public sealed class IngestStage : IBenchStage
     }
 
     /// <summary>Publishes each hospital's events in order, in batches as the ingest edge makes them; hospitals in parallel.</summary>
-    private static Task PublishAsync(IClusterClient client, IEnumerable<AdtEvent?> events, CancellationToken cancellationToken) =>
+    private static Task PublishAsync(IClusterClient client, IEnumerable<AdtEvent?> events, int batchSize, CancellationToken cancellationToken) =>
         Task.WhenAll(events.OfType<AdtEvent>().GroupBy(e => e.HospitalId).Select(async hospital =>
         {
             var stream = client.HospitalStream(hospital.Key);
-            foreach (var chunk in hospital.Chunk(EventIngestorLimits.MaxBatchSize))
+            foreach (var chunk in hospital.Chunk(batchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await stream.OnNextAsync(new AdtEventBatch(chunk));

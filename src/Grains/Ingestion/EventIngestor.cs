@@ -3,6 +3,7 @@ using MHA.Grains.Lake;
 using MHA.Grains.Pipeline;
 using MHA.Grains.Streaming;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MHA.Grains.Ingestion;
 
@@ -15,7 +16,7 @@ namespace MHA.Grains.Ingestion;
 /// the order they were received.
 /// </summary>
 public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, TimeProvider time, ILogger<EventIngestor> logger, LakeWriter? lake = null,
-    PipelineMonitor? monitor = null)
+    PipelineMonitor? monitor = null, IOptions<EngineOptions>? options = null)
 {
     private readonly SemaphoreSlim _order = new(1, 1);
     private Task _lastPublished = Task.CompletedTask;
@@ -77,7 +78,7 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
             foreach (var (hospitalId, events) in byHospital)
             {
                 var stream = client.HospitalStream(hospitalId);
-                foreach (var chunk in events.Chunk(EventIngestorLimits.MaxBatchSize))
+                foreach (var chunk in events.Chunk(Math.Clamp(options?.Value.StreamBatchSize ?? EventIngestorLimits.MaxBatchSize, 1, EventIngestorLimits.MaxBatchSize)))
                 {
                     await stream.OnNextAsync(new AdtEventBatch(chunk));
                     accepted += chunk.Length;
