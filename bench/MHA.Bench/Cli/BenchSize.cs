@@ -14,7 +14,7 @@ public sealed record BenchSize(
     int ReplayEvents,
     int Hospitals)
 {
-    public static readonly BenchSize Smoke = new("smoke", 5_000, 3_000, 2, 2_000, 2_000, 3_000, 7);
+    public static readonly BenchSize Smoke = new("smoke", 5_000, 3_000, 1, 2_000, 2_000, 3_000, 7);
     public static readonly BenchSize Small = new("small", 100_000, 50_000, 10, 100_000, 100_000, 50_000, 7);
     public static readonly BenchSize Medium = new("medium", 300_000, 150_000, 15, 300_000, 300_000, 150_000, 70);
     public static readonly BenchSize Full = new("full", 1_000_000, 300_000, 20, 1_000_000, 1_000_000, 300_000, 700);

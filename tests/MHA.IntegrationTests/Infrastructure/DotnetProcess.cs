@@ -30,9 +30,13 @@ public sealed class DotnetProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>src/{project}/bin/{configuration}/net10.0/{assembly}.dll</c> with the given arguments.</summary>
-    public static DotnetProcess Start(string name, string project, string assembly, IEnumerable<string> arguments)
+    public static DotnetProcess Start(string name, string project, string assembly, IEnumerable<string> arguments) =>
+        StartIn(name, Path.Combine("src", project), assembly, arguments);
+
+    /// <summary>Starts <c>{folder}/bin/{configuration}/net10.0/{assembly}.dll</c> (folder relative to the repository) with the given arguments.</summary>
+    public static DotnetProcess StartIn(string name, string folder, string assembly, IEnumerable<string> arguments)
     {
-        var dll = Path.Combine(RepositoryPaths.Root, "src", project, "bin", RepositoryPaths.BuildConfiguration, "net10.0", $"{assembly}.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, folder, "bin", RepositoryPaths.BuildConfiguration, "net10.0", $"{assembly}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.", dll);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
