@@ -22,6 +22,9 @@ public sealed class EngineOptions
     /// </summary>
     public int StreamBatchSize { get; set; } = EventIngestorLimits.MaxBatchSize;
 
+    /// <summary>How many grains share the patients' SCD Type 2 histories (a hospital calls each shard once per batch).</summary>
+    public int PatientShards { get; set; } = 16;
+
     public int RememberedEventIds { get; set; } = CensusLimits.Default.RememberedEventIds;
 
     public int RememberedDepartedPatients { get; set; } = CensusLimits.Default.RememberedDepartedPatients;

@@ -34,13 +34,14 @@ public sealed class FloorStage : IBenchStage
 
         await RunWorkersAsync(events, Math.Min(FileRows, events.Count), parser, catalog, Path.Combine(folder, "warmup"), cancellationToken);
         var clock = Stopwatch.StartNew();
+        var cpu = new CpuMeter();
         var written = await RunWorkersAsync(events, events.Count, parser, catalog, Path.Combine(folder, "run"), cancellationToken);
         clock.Stop();
 
         var rate = events.Count / clock.Elapsed.TotalSeconds;
         context.Report.Add(new BenchResult(Name, "parse + clean + Parquet (Bronze, Silver, quarantine)", null, rate, "events/s",
-            Detail: $"{events.Count} events, {written / 1024 / 1024} MiB Parquet, {Environment.ProcessorCount} workers, {clock.Elapsed.TotalSeconds:0.00} s"));
-        context.Log($"floor: {rate:#,0} events/s");
+            Detail: $"{events.Count} events, {written / 1024 / 1024} MiB Parquet, {Environment.ProcessorCount} workers, {clock.Elapsed.TotalSeconds:0.00} s; {cpu.Describe(events.Count)}"));
+        context.Log($"floor: {rate:#,0} events/s; {cpu.Describe(events.Count)}");
         FloorRate = rate;
     }
 

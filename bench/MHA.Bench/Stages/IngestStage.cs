@@ -40,13 +40,13 @@ public sealed class IngestStage : IBenchStage
         var warm = Math.Max(BatchSize, events.Count / 10);
         var name = BenchReport.ProfileName(profile!.Value);
 
-        var http = await MeasureHttpAsync(context, profile.Value, catalog, events, warm, cancellationToken);
+        var (http, httpCpu) = await MeasureHttpAsync(context, profile.Value, catalog, events, warm, cancellationToken);
         Peaks[profile.Value] = http;
-        var stream = await MeasureStreamAsync(context, profile.Value, catalog, events, warm, cancellationToken);
+        var (stream, streamCpu) = await MeasureStreamAsync(context, profile.Value, catalog, events, warm, cancellationToken);
 
         context.Report.Add(new BenchResult(Name, "HTTP → grains → Bronze + Silver", name, http, "events/s", BenchTarget.Minimum(50_000),
-            $"{events.Count - warm} events, {catalog.Hospitals} hospitals, batches of {BatchSize}, {Concurrency} in flight"));
-        context.Report.Add(new BenchResult(Name, "stream → grains → Silver", name, stream, "events/s", Detail: $"{events.Count - warm} events"));
+            $"{events.Count - warm} events, {catalog.Hospitals} hospitals, batches of {BatchSize}, {Concurrency} in flight; {httpCpu}"));
+        context.Report.Add(new BenchResult(Name, "stream → grains → Silver", name, stream, "events/s", Detail: $"{events.Count - warm} events; {streamCpu}"));
         if (FloorStage.FloorRate is { } floor)
         {
             context.Report.Add(new BenchResult(Name, "HTTP ingest / floor", name, http / floor, "ratio", BenchTarget.Minimum(0.30)));
@@ -54,7 +54,7 @@ public sealed class IngestStage : IBenchStage
         }
     }
 
-    private static async Task<double> MeasureHttpAsync(BenchContext context, BenchProfile profile, BenchCatalog catalog, BenchEvents events, int warm, CancellationToken cancellationToken)
+    private static async Task<(double Rate, string Cpu)> MeasureHttpAsync(BenchContext context, BenchProfile profile, BenchCatalog catalog, BenchEvents events, int warm, CancellationToken cancellationToken)
     {
         await using var host = await BenchHost.StartAsync(context, profile, catalog.Path);
         using var http = host.HttpClient(host.IngestToken);
@@ -66,6 +66,7 @@ public sealed class IngestStage : IBenchStage
         await LakeProgress.WaitForPlacedAsync(host.Lake, sender.Accepted, ApplyTimeout, cancellationToken);
 
         var clock = Stopwatch.StartNew();
+        var cpu = new CpuMeter();
         await sender.PostAllAsync(bodies.Skip(warmBodies).ToArray(), Concurrency, cancellationToken);
         var posted = clock.Elapsed;
         await LakeProgress.WaitForPlacedAsync(host.Lake, sender.Accepted, ApplyTimeout, cancellationToken);
@@ -73,11 +74,11 @@ public sealed class IngestStage : IBenchStage
 
         var timed = events.Count - warmBodies * BatchSize;
         var rate = timed / clock.Elapsed.TotalSeconds;
-        context.Log($"ingest HTTP ({profile}): {rate:#,0} events/s ({timed} events; all posted after {posted.TotalSeconds:0.00} s, applied after {clock.Elapsed.TotalSeconds:0.00} s; {sender.Throttled} throttled requests)");
-        return rate;
+        context.Log($"ingest HTTP ({profile}): {rate:#,0} events/s ({timed} events; all posted after {posted.TotalSeconds:0.00} s, applied after {clock.Elapsed.TotalSeconds:0.00} s; {sender.Throttled} throttled requests; {cpu.Describe(timed)})");
+        return (rate, cpu.Describe(timed));
     }
 
-    private static async Task<double> MeasureStreamAsync(BenchContext context, BenchProfile profile, BenchCatalog catalog, BenchEvents events, int warm, CancellationToken cancellationToken)
+    private static async Task<(double Rate, string Cpu)> MeasureStreamAsync(BenchContext context, BenchProfile profile, BenchCatalog catalog, BenchEvents events, int warm, CancellationToken cancellationToken)
     {
         var parser = new AdtEventParser(catalog.Catalog);
         var receivedAt = DateTimeOffset.UtcNow;
@@ -91,13 +92,14 @@ public sealed class IngestStage : IBenchStage
         await LakeProgress.WaitForPlacedAsync(host.Lake, warmPlaced, ApplyTimeout, cancellationToken);
 
         var clock = Stopwatch.StartNew();
+        var cpu = new CpuMeter();
         await PublishAsync(client, parsed.Skip(warm), batchSize, cancellationToken);
         await LakeProgress.WaitForPlacedAsync(host.Lake, parsed.Count(e => e is not null), ApplyTimeout, cancellationToken);
         clock.Stop();
 
         var rate = (events.Count - warm) / clock.Elapsed.TotalSeconds;
-        context.Log($"ingest stream ({profile}): {rate:#,0} events/s");
-        return rate;
+        context.Log($"ingest stream ({profile}): {rate:#,0} events/s; {cpu.Describe(events.Count - warm)}");
+        return (rate, cpu.Describe(events.Count - warm));
     }
 
     /// <summary>Publishes each hospital's events in order, in batches as the ingest edge makes them; hospitals in parallel.</summary>

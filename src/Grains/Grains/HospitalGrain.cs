@@ -24,7 +24,6 @@ namespace MHA.Grains.Grains;
 [ImplicitStreamSubscription(AdtStreams.Namespace)]
 public sealed class HospitalGrain(
     HospitalCatalog catalog,
-    PatientKeyHasher patientKeys,
     TimeProvider time,
     IOptions<EngineOptions> options,
     ILogger<HospitalGrain> logger) : Grain, IHospitalGrain, IStreamSubscriptionObserver, IAsyncObserver<AdtEventBatch>
@@ -159,23 +158,24 @@ public sealed class HospitalGrain(
         await SendDepartmentsAsync(change.ChangedDepartments, now, force: true);
     }
 
-    /// <summary>Hands each patient's observations to its grain, in order; returns the cleaned age of each applied event.</summary>
+    /// <summary>Hands the observations to the patients' shards (one call per shard, in order); returns the cleaned age of each applied event.</summary>
     private async Task<int?[]> ObservePatientsAsync(List<AdtEvent> applied)
     {
         var ages = new int?[applied.Count];
-        var byPatient = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var shards = options.Value.PatientShards;
+        var byShard = new Dictionary<int, List<int>>();
         for (var i = 0; i < applied.Count; i++)
         {
-            if (!byPatient.TryGetValue(applied[i].PatientId, out var indexes)) byPatient[applied[i].PatientId] = indexes = [];
+            var shard = PatientShards.Of(applied[i].PatientId, shards);
+            if (!byShard.TryGetValue(shard, out var indexes)) byShard[shard] = indexes = [];
             indexes.Add(i);
         }
 
-        await Task.WhenAll(byPatient.Select(async patient =>
+        await Task.WhenAll(byShard.Select(async shard =>
         {
-            var observations = patient.Value.Select(i => PatientObservation.From(applied[i])).ToArray();
-            // Keyed by the pseudonymous key: grain ids appear in Orleans' logs, traces and grain storage row keys.
-            var cleaned = await GrainFactory.GetGrain<IPatientGrain>(patientKeys.KeyOf(patient.Key)).ObserveAsync(observations);
-            for (var j = 0; j < patient.Value.Count; j++) ages[patient.Value[j]] = cleaned[j];
+            var observations = shard.Value.Select(i => new PatientObservationOf(applied[i].PatientId, PatientObservation.From(applied[i]))).ToArray();
+            var cleaned = await GrainFactory.GetGrain<IPatientShardGrain>(shard.Key).ObserveAsync(observations);
+            for (var j = 0; j < shard.Value.Count; j++) ages[shard.Value[j]] = cleaned[j];
         }));
         return ages;
     }
