@@ -8,7 +8,7 @@ public sealed class EngineOptions
     public const string Section = "Engine";
 
     /// <summary>How long the push notifier coalesces department updates before sending (bounds messages per department per second).</summary>
-    public TimeSpan BoardPushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan BoardPushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often hospitals re-send their departments (last-hour counts age out, legacy discharges fall due).</summary>
     public TimeSpan CountsRefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
