@@ -16,6 +16,14 @@ public sealed class EngineOptions
     /// <summary>How often a web host renews its board registration; hosts silent for 3 periods are dropped.</summary>
     public TimeSpan BoardHostRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a patient grain stays in memory after its last observation. A patient's events are hours apart and its
+    /// history is in grain storage, so an idle patient is collected sooner than other grains (Orleans' default is 15
+    /// minutes): after a bulk load or a hospital's restore, every patient is active at once until then. At least
+    /// Orleans' collection quantum (1 minute).
+    /// </summary>
+    public TimeSpan PatientCollectionAge { get; set; } = TimeSpan.FromMinutes(2);
+
     public int RememberedEventIds { get; set; } = CensusLimits.Default.RememberedEventIds;
 
     public int RememberedDepartedPatients { get; set; } = CensusLimits.Default.RememberedDepartedPatients;
