@@ -26,14 +26,19 @@ public sealed class MemoryStage : IBenchStage
     public const int Concurrency = 4;
     private const double TargetBytesPerPatient = 2 * 1024;
 
+    /// <summary>Below the board's amber threshold (85%): no capacity alerts while the census loads.</summary>
+    private const double Occupancy = 0.8;
+
     /// <summary>
     /// Longer than the hospitals' refresh timer (15 s), so a forced collection of activations idle this long takes the
     /// patient grains but never a hospital grain (whose census is the board).
     /// </summary>
     private static readonly TimeSpan IdleBeforeCollection = TimeSpan.FromSeconds(20);
 
-    private static readonly Dictionary<string, string> LakeJobsHeldOff = new()
+    private static readonly Dictionary<string, string> HostSettings = new()
     {
+        // Every patient grain stays active until measured (the worst case: all patients seen within the collection age).
+        ["Engine:PatientCollectionAge"] = "01:00:00",
         ["Lake:GoldRefreshFileThreshold"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
         ["Lake:GoldRefreshMaxInterval"] = "10.00:00:00",
         ["Lake:CompactionInterval"] = "10.00:00:00",
@@ -48,12 +53,12 @@ public sealed class MemoryStage : IBenchStage
         var name = BenchReport.ProfileName(profile!.Value);
         var folder = context.NewFolder("memory");
         var wanted = context.Size.ActivePatients;
-        var factor = (int)Math.Ceiling((double)wanted / BenchCatalog.Create(folder, context.Size.Hospitals).Beds);
+        var factor = (int)Math.Ceiling(wanted / Occupancy / BenchCatalog.Create(folder, context.Size.Hospitals).Beds);
         var catalog = BenchCatalog.Create(folder, context.Size.Hospitals, factor);
         var occupancy = Math.Min(1.0, (double)wanted / catalog.Catalog.AllDepartments.Sum(d => d.StaffedBeds));
         var applyTimeout = TimeSpan.FromSeconds(Math.Max(600, wanted / 200.0));
 
-        await using var host = await BenchHost.StartAsync(context, profile.Value, catalog.Path, LakeJobsHeldOff);
+        await using var host = await BenchHost.StartAsync(context, profile.Value, catalog.Path, HostSettings);
         using var admin = host.HttpClient(host.AdminToken);
         using var http = host.HttpClient(host.IngestToken);
         await host.Lake.WhenReady.WaitAsync(cancellationToken);
@@ -121,8 +126,10 @@ public sealed class MemoryStage : IBenchStage
     }
 
     /// <summary>
-    /// Collects the activations idle for <see cref="IdleBeforeCollection"/> (the patient grains; hospitals tick more
-    /// often) and waits until the silo has deactivated them.
+    /// What Orleans does once <c>Engine:PatientCollectionAge</c> has passed, without waiting for it: collects the
+    /// activations idle for <see cref="IdleBeforeCollection"/> (every patient grain; also other idle grains, such as
+    /// departments that did not change, which a hospital wakes again with its next change) and waits until the silo has
+    /// deactivated the patient grains.
     /// </summary>
     private static async Task<ActivationCounts> CollectIdlePatientGrainsAsync(BenchHost host, CancellationToken cancellationToken)
     {
