@@ -19,7 +19,7 @@ public sealed class EngineOptions
     /// <summary>
     /// How long a patient grain stays in memory after its last observation. A patient's events are hours apart and its
     /// history is in grain storage, so an idle patient is collected sooner than other grains (Orleans' default is 15
-    /// minutes): after a bulk load or a hospital's restore, every patient is active at once until then. At least
+    /// minutes): after a bulk load or a hospital's restore, every patient is active at once until then. Longer than
     /// Orleans' collection quantum (1 minute).
     /// </summary>
     public TimeSpan PatientCollectionAge { get; set; } = TimeSpan.FromMinutes(2);

@@ -18,7 +18,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section))
             .Validate(o => o.BoardPushInterval > TimeSpan.Zero && o.CountsRefreshInterval > TimeSpan.Zero, "Engine intervals must be positive.")
             .Validate(o => o.RememberedEventIds > 0 && o.RememberedDepartedPatients > 0, "Engine memory bounds must be positive.")
-            .Validate(o => o.PatientCollectionAge >= TimeSpan.FromMinutes(1), "Engine:PatientCollectionAge must be at least Orleans' collection quantum (1 minute).")
+            .Validate(o => o.PatientCollectionAge > TimeSpan.FromMinutes(1), "Engine:PatientCollectionAge must be longer than Orleans' collection quantum (1 minute).")
             .ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section));
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section));
