@@ -23,6 +23,13 @@ public sealed class SiloHostOptions
 
     public int HttpPort { get; set; } = 5080;
 
+    /// <summary>
+    /// Grain locations the silo caches (Orleans' grain directory cache, an LRU). Orleans keeps up to a million, and keeps
+    /// them after the grain is collected: with a grain per patient that is ~300 bytes per patient ever seen. Patient
+    /// grains are called hours apart, so a smaller cache costs a directory lookup now and then, nothing else.
+    /// </summary>
+    public int DirectoryCacheSize { get; set; } = 100_000;
+
     public int EffectiveSiloPort => SiloPort + InstanceId;
 
     public int EffectiveGatewayPort => GatewayPort + InstanceId;

@@ -187,7 +187,7 @@ public sealed class HospitalCensus
         while (_scheduledDischarges.TryPeek(out var due, out var dueAt) && dueAt <= now)
         {
             _scheduledDischarges.Dequeue();
-            if (_placements.TryGetValue(due.PatientId, out var placement) && placement.StayId == due.StayId)
+            if (_placements.TryGetValue(due.PatientId, out var placement) && placement.StayHash == due.StayHash)
             {
                 Leave(due.PatientId, placement, now, change, StayEnd.Discharge, dueAt);
                 _departments[placement.Department].Discharges.Add(dueAt, now);
@@ -223,7 +223,7 @@ public sealed class HospitalCensus
 
         if (e.Shape == EventShape.Legacy && e.DischargeTime is { } dischargeAt)
         {
-            _scheduledDischarges.Enqueue(new ScheduledDischarge(e.PatientId, e.EventId), dischargeAt);
+            _scheduledDischarges.Enqueue(new ScheduledDischarge(e.PatientId, IdHash.Of(e.EventId)), dischargeAt);
             ReleaseDueDischarges(now, change);
         }
     }
@@ -247,11 +247,12 @@ public sealed class HospitalCensus
             Leave(e.PatientId, placement, now, change, StayEnd.Transfer, e.EventTime);
         }
 
-        Occupy(e, department, bedId, e.EventTime, placement?.ExpectedDischarge, now, change, placement?.StayId);
+        Occupy(e, department, bedId, e.EventTime, placement?.ExpectedDischarge, now, change, placement);
     }
 
+    /// <summary>Puts the patient in the bed: a new stay opened by <paramref name="e"/>, or <paramref name="continuedStay"/>'s stay (a transfer).</summary>
     private void Occupy(AdtEvent e, string departmentName, string bedId, DateTimeOffset since, DateTimeOffset? expectedDischarge,
-        DateTimeOffset now, CensusChange change, string? stayId = null)
+        DateTimeOffset now, CensusChange change, Placement? continuedStay = null)
     {
         var department = _departments[departmentName];
         if (department.TryGetOccupant(bedId, out var previous) && previous.PatientId != e.PatientId)
@@ -264,9 +265,14 @@ public sealed class HospitalCensus
             }
         }
 
-        department.Occupy(new BedOccupant(bedId, e.PatientId, since, expectedDischarge));
-        _placements[e.PatientId] = new Placement(departmentName, bedId, stayId ?? e.EventId, expectedDischarge) { LastEventTime = e.EventTime, Since = since };
-        _listener?.Occupied(e.PatientId, stayId ?? e.EventId, departmentName, bedId, since);
+        var occupant = new BedOccupant(bedId, e.PatientId, since, expectedDischarge);
+        department.Occupy(occupant);
+        var placement = continuedStay is null
+            ? new Placement(departmentName, occupant, _listener is null ? null : e.EventId, IdHash.Of(e.EventId))
+            : new Placement(departmentName, occupant, continuedStay.StayId, continuedStay.StayHash);
+        placement.LastEventTime = e.EventTime;
+        _placements[e.PatientId] = placement;
+        _listener?.Occupied(e.PatientId, placement.StayId!, departmentName, bedId, since);
         department.UpdatedAt = now;
         change.ChangedDepartments.Add(departmentName);
         if (department.Occupied > department.Info.Capacity)
@@ -277,7 +283,7 @@ public sealed class HospitalCensus
 
     private void Leave(string patientId, Placement placement, DateTimeOffset now, CensusChange change, StayEnd end, DateTimeOffset at)
     {
-        _listener?.Vacated(patientId, placement.StayId, placement.Department, placement.BedId, at, end);
+        _listener?.Vacated(patientId, placement.StayId!, placement.Department, placement.BedId, at, end);
         var department = _departments[placement.Department];
         if (department.TryGetOccupant(placement.BedId, out var occupant) && occupant.PatientId == patientId)
         {
@@ -296,13 +302,30 @@ public sealed class HospitalCensus
     private static void Record(CensusChange change, string kind, AdtEvent e, string? department) =>
         change.Anomalies.Add(new OccupancyAnomaly(kind, e.EventId, department, e.EventTime));
 
-    /// <summary>Where a patient is: department, bed, the stay (admitting event id) and the last applied event time.</summary>
-    private sealed record Placement(string Department, string BedId, string StayId, DateTimeOffset? ExpectedDischarge)
+    /// <summary>
+    /// Where a patient is: the department and the occupant record its bed holds (bed, since, expected discharge: one
+    /// object for both), the stay (its admitting event id: as text only when a listener hears stays, its
+    /// <see cref="IdHash"/> always) and the last applied event time. One per patient in a bed, so kept small.
+    /// </summary>
+    private sealed class Placement(string department, BedOccupant occupant, string? stayId, ulong stayHash)
     {
-        public DateTimeOffset Since { get; init; }
+        public string Department { get; } = department;
+
+        public BedOccupant Occupant { get; } = occupant;
+
+        public string BedId => Occupant.BedId;
+
+        public DateTimeOffset Since => Occupant.Since;
+
+        public DateTimeOffset? ExpectedDischarge => Occupant.ExpectedDischarge;
+
+        public string? StayId { get; } = stayId;
+
+        public ulong StayHash { get; } = stayHash;
 
         public DateTimeOffset LastEventTime { get; set; }
     }
 
-    private sealed record ScheduledDischarge(string PatientId, string StayId);
+    /// <summary>A legacy stay's planned discharge: it applies only while the patient is still in that stay.</summary>
+    private sealed record ScheduledDischarge(string PatientId, ulong StayHash);
 }

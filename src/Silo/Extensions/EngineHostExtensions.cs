@@ -33,7 +33,7 @@ public static class EngineHostExtensions
                     serviceId: siloOptions.ServiceId,
                     clusterId: siloOptions.ClusterId);
                 silo.AddMemoryGrainStorage("PubSubStore");
-                silo.AddMemoryGrainStorage(GrainStorageNames.Occupancy);
+                silo.AddBinaryMemoryGrainStorage(GrainStorageNames.Occupancy);
                 silo.UseInMemoryReminderService();
                 silo.AddMemoryStreams(AdtStreams.ProviderName, streams =>
                     streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20))));
@@ -43,6 +43,7 @@ public static class EngineHostExtensions
                 silo.UseDurableAzureStorage(builder.Configuration, siloOptions, profile);
             }
 
+            silo.BoundGrainMemory(siloOptions);
             silo.AddEventHubsIngestion(builder.Configuration);
         });
         return builder;

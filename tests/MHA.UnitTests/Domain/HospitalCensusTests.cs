@@ -190,4 +190,45 @@ public sealed class HospitalCensusTests
         census.Apply(Event(AdtEventType.Update, "p999", null, null, 1, id: "id999"), T0, change);
         Assert.Equal(1, change.Duplicates);
     }
+
+    [Fact]
+    public void Legacy_planned_discharge_does_not_end_the_patients_next_stay()
+    {
+        Apply(Event(AdtEventType.Admission, "p1", "Surgery", "231", 0, shape: EventShape.Legacy, discharge: T0.AddHours(2)), now: T0.AddMinutes(1));
+        var readmitted = Apply(Event(AdtEventType.Admission, "p1", "ICU", "H1-ICU-01", 30), now: T0.AddMinutes(31));
+        Assert.Equal(AnomalyKinds.AdmittedWhileInBed, Assert.Single(readmitted.Anomalies).Kind);
+
+        var due = new CensusChange();
+        _census.ReleaseDueDischarges(T0.AddHours(3), due);
+        Assert.Equal(1, Occupied("ICU"));
+        Assert.True(_census.TryGetPlacement("p1", out var department, out var bed));
+        Assert.Equal(("ICU", "H1-ICU-01"), (department, bed));
+    }
+
+    [Fact]
+    public void Transfer_keeps_the_stay_of_the_admission_for_a_listener()
+    {
+        var listener = new StayListener();
+        var census = new HospitalCensus(HospitalCatalog.LoadDefault().GetHospital(1), listener: listener);
+        foreach (var e in new[]
+                 {
+                     Event(AdtEventType.Admission, "p1", "Emergency", "H1-ER-01", 0, id: "admit"),
+                     Event(AdtEventType.Transfer, "p1", "ICU", "H1-ICU-01", 10, id: "move"),
+                     Event(AdtEventType.Discharge, "p1", "ICU", null, 20, id: "leave"),
+                 })
+        {
+            census.Apply(e, e.EventTime.AddMinutes(1), new CensusChange());
+        }
+
+        Assert.Equal(["+admit H1-ER-01", "-admit H1-ER-01 Transfer", "+admit H1-ICU-01", "-admit H1-ICU-01 Discharge"], listener.Moves);
+    }
+
+    private sealed class StayListener : ICensusListener
+    {
+        public List<string> Moves { get; } = [];
+
+        public void Occupied(string patientId, string stayId, string department, string bedId, DateTimeOffset since) => Moves.Add($"+{stayId} {bedId}");
+
+        public void Vacated(string patientId, string stayId, string department, string bedId, DateTimeOffset at, StayEnd end) => Moves.Add($"-{stayId} {bedId} {end}");
+    }
 }
