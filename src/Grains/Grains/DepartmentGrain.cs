@@ -30,7 +30,6 @@ public sealed class DepartmentGrain : Grain, IDepartmentGrain
 
     public Task<DepartmentOccupancy?> GetOccupancyAsync() => Task.FromResult(_state?.Occupancy);
 
-    public Task<IReadOnlyList<BedOccupant>> GetBedsAsync() => Task.FromResult(_state?.Beds ?? []);
 
     /// <summary>Hosts without alerting (the unit-test cluster) register no <see cref="IAlertPublisher"/>: then nothing is evaluated.</summary>
     private async Task EvaluateCapacityAsync(DepartmentOccupancy occupancy)

@@ -224,7 +224,7 @@ public sealed class HospitalGrain(
             }
 
             _lastSent[name] = snapshot;
-            var state = new DepartmentState(snapshot, department.Beds.ToArray());
+            var state = new DepartmentState(snapshot);
             sends.Add(GrainFactory.GetGrain<IDepartmentGrain>(department.Info.Key).UpdateAsync(state));
         }
 
