@@ -75,9 +75,19 @@ public sealed class GoldStarSchemaBuilder
 
             var departmentsChanged = _departments.Update(_catalog, started);
             var (rows, filesRead) = await ReadNewSilverAsync(cancellationToken);
-            foreach (var e in rows)
+            foreach (var row in rows)
             {
+                var e = row.Event;
                 _census[e.HospitalId].Apply(e, started, new CensusChange());
+                if (_minEventTime is null || e.EventTime < _minEventTime) _minEventTime = e.EventTime;
+                if (_maxEventTime is null || e.EventTime > _maxEventTime) _maxEventTime = e.EventTime;
+            }
+
+            // Each census follows its hospital's apply order; a patient may be in several hospitals' rows, and the patient
+            // grains saw them in the order they were applied across hospitals: their ingest order.
+            foreach (var row in rows.OrderBy(r => r.IngestSeq))
+            {
+                var e = row.Event;
                 if (!_patients.TryGetValue(e.PatientId, out var history))
                 {
                     _patients[e.PatientId] = history = new PatientHistory();
@@ -85,8 +95,6 @@ public sealed class GoldStarSchemaBuilder
                 }
 
                 if (history.Observe(PatientObservation.From(e)) || history.Versions.Count == 1) _changedPatients.Add(e.PatientId);
-                if (_minEventTime is null || e.EventTime < _minEventTime) _minEventTime = e.EventTime;
-                if (_maxEventTime is null || e.EventTime > _maxEventTime) _maxEventTime = e.EventTime;
             }
 
             foreach (var census in _census.Values)
@@ -165,7 +173,7 @@ public sealed class GoldStarSchemaBuilder
     /// hole wait for the next refresh. Rows without an apply number (written before apply numbers existed) come first,
     /// in ingest order.
     /// </summary>
-    private async Task<(List<AdtEvent> Rows, int Files)> ReadNewSilverAsync(CancellationToken cancellationToken)
+    private async Task<(List<SilverEvent> Rows, int Files)> ReadNewSilverAsync(CancellationToken cancellationToken)
     {
         var unnumbered = new List<SilverEvent>();
         var silverFiles = await _storage.ListAsync(LakePaths.Silver, cancellationToken);
@@ -204,7 +212,7 @@ public sealed class GoldStarSchemaBuilder
         _filesRead.IntersectWith(silverFiles.Concat(gapFiles).Select(f => f.Path));
 
         unnumbered.Sort((a, b) => a.IngestSeq.CompareTo(b.IngestSeq));
-        var rows = unnumbered.Select(r => r.Event).ToList();
+        var rows = unnumbered.ToList();
         foreach (var (hospital, waiting) in _waiting)
         {
             var next = _appliedUpTo.GetValueOrDefault(hospital) + 1;
@@ -212,7 +220,7 @@ public sealed class GoldStarSchemaBuilder
             {
                 if (waiting.Remove(next, out var row))
                 {
-                    rows.Add(row.Event);
+                    rows.Add(row);
                     next++;
                 }
                 else if (_gaps.TryGetValue(hospital, out var gaps) && gaps.FirstOrDefault(g => g.Contains(next)) is { To: > 0 } gap)
