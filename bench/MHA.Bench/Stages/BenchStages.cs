@@ -8,5 +8,6 @@ public static class BenchStages
         new FloorStage(),
         new IngestStage(),
         new LatencyStage(),
+        new GoldRefreshStage(),
     ];
 }
