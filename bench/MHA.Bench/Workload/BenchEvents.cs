@@ -29,8 +29,12 @@ public sealed class BenchEvents
     public static BenchEvents Generate(HospitalCatalog catalog, int seed, int count, bool clean = false, double initialOccupancy = 0.6, double timeScale = 1) =>
         new(Feed(catalog, seed, clean, initialOccupancy, timeScale).Take(count).ToArray());
 
-    /// <summary>The same feed as <see cref="Generate"/>, endless and lazy: for workloads too large to hold as payloads.</summary>
-    public static IEnumerable<GeneratedEvent> Feed(HospitalCatalog catalog, int seed, bool clean = false, double initialOccupancy = 0.6, double timeScale = 1)
+    /// <summary>
+    /// The same feed as <see cref="Generate"/>, endless and lazy: for workloads too large to hold as payloads.
+    /// <paramref name="start"/> moves the first event time (default: the producer's).
+    /// </summary>
+    public static IEnumerable<GeneratedEvent> Feed(HospitalCatalog catalog, int seed, bool clean = false, double initialOccupancy = 0.6, double timeScale = 1,
+        DateTimeOffset? start = null)
     {
         var options = new TrafficOptions
         {
@@ -39,6 +43,7 @@ public sealed class BenchEvents
             TimeScale = timeScale,
             Dirty = clean ? DirtyDataRates.None : DirtyDataRates.Default,
         };
+        if (start is { } first) options.Start = first;
         return new AdtTrafficGenerator(catalog, options);
     }
 

@@ -39,13 +39,6 @@ public sealed class DuckDbStarSchema
         return new DuckDbStarSchema(script);
     }
 
-    /// <summary>Loads DuckDB's native library and opens a database once, so the timed run does not pay for it.</summary>
-    public static void WarmUp()
-    {
-        using var connection = Open();
-        Execute(connection, "SELECT 1");
-    }
-
     /// <summary>Runs the whole script in a new in-memory database; returns the number of threads DuckDB used.</summary>
     public int Run()
     {

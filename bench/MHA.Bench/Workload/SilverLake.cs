@@ -19,8 +19,14 @@ namespace MHA.Bench.Workload;
 /// <see cref="LakeOptions.FlushMaxRows"/> rows into <c>event_date</c> partitions. The clean feed has no duplicates, so
 /// every placed event is applied (a hospital grain drops only repeated event ids).
 /// </summary>
+/// <remarks>
+/// The feed starts on <see cref="Start"/>, so even a million stays (about two years) lie in the past, as history in a
+/// lake does: the census counts only the last hour's admissions and discharges before the refresh, not future ones.
+/// </remarks>
 public sealed record SilverLake(string Root, int Events, int CompletedStays, int OpenStays, int Transfers, long SilverFiles, long Bytes, DateTimeOffset FirstEventTime, DateTimeOffset LastEventTime)
 {
+    public static readonly DateTimeOffset Start = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public string SilverFolder => Path.Combine(Root, LakePaths.Silver);
 
     public static async Task<SilverLake> WriteAsync(string root, HospitalCatalog catalog, int seed, int stays, CancellationToken cancellationToken)
@@ -35,7 +41,7 @@ public sealed record SilverLake(string Root, int Events, int CompletedStays, int
         int events = 0, completed = 0, transfers = 0, chunkNumber = 0;
         DateTimeOffset? first = null, last = null;
 
-        using var feed = BenchEvents.Feed(catalog, seed, clean: true).GetEnumerator();
+        using var feed = BenchEvents.Feed(catalog, seed, clean: true, start: Start).GetEnumerator();
         while (completed < stays)
         {
             var chunk = new List<(ReceivedItem Item, EventParseResult Result)>(options.FlushMaxRows);
