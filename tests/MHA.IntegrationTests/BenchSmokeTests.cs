@@ -10,8 +10,8 @@ namespace MHA.IntegrationTests;
 /// </summary>
 public sealed class BenchSmokeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly string[] Stages = ["floor", "ingest", "latency", "replay"];
-    private static readonly string[] PerProfileStages = ["ingest", "latency", "replay"];
+    private static readonly string[] Stages = ["floor", "ingest", "latency", "gold", "memory", "replay"];
+    private static readonly string[] PerProfileStages = ["ingest", "latency", "memory", "replay"];
 
     [Fact]
     public async Task Smoke_run_prints_the_table_and_writes_every_stage_for_both_profiles()

@@ -8,6 +8,7 @@ public static class BenchStages
         new FloorStage(),
         new IngestStage(),
         new LatencyStage(),
+        new GoldRefreshStage(),
         new MemoryStage(),
         new ReplayStage(),
     ];

@@ -26,7 +26,15 @@ public sealed class BenchEvents
     /// <paramref name="clean"/>; <paramref name="initialOccupancy"/> is the share of beds already occupied at the start
     /// (emitted first, as admissions).
     /// </summary>
-    public static BenchEvents Generate(HospitalCatalog catalog, int seed, int count, bool clean = false, double initialOccupancy = 0.6, double timeScale = 1)
+    public static BenchEvents Generate(HospitalCatalog catalog, int seed, int count, bool clean = false, double initialOccupancy = 0.6, double timeScale = 1) =>
+        new(Feed(catalog, seed, clean, initialOccupancy, timeScale).Take(count).ToArray());
+
+    /// <summary>
+    /// The same feed as <see cref="Generate"/>, endless and lazy: for workloads too large to hold as payloads.
+    /// <paramref name="start"/> moves the first event time (default: the producer's).
+    /// </summary>
+    public static IEnumerable<GeneratedEvent> Feed(HospitalCatalog catalog, int seed, bool clean = false, double initialOccupancy = 0.6, double timeScale = 1,
+        DateTimeOffset? start = null)
     {
         var options = new TrafficOptions
         {
@@ -35,7 +43,8 @@ public sealed class BenchEvents
             TimeScale = timeScale,
             Dirty = clean ? DirtyDataRates.None : DirtyDataRates.Default,
         };
-        return new BenchEvents(new AdtTrafficGenerator(catalog, options).Take(count).ToArray());
+        if (start is { } first) options.Start = first;
+        return new AdtTrafficGenerator(catalog, options);
     }
 
     /// <summary>NDJSON request bodies of <paramref name="batchSize"/> events, in feed order.</summary>

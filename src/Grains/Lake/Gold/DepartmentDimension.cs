@@ -48,13 +48,23 @@ public sealed class DepartmentDimension
     }
 
     /// <summary>The version valid at <paramref name="at"/> (or the first one, for events before any version).</summary>
-    public DepartmentVersion At(int hospitalId, string department, DateTimeOffset at)
-    {
-        var list = _versions[DepartmentKey.Of(hospitalId, department)];
-        return list.LastOrDefault(v => v.EffectiveFrom <= at) ?? list[0];
-    }
+    public DepartmentVersion At(int hospitalId, string department, DateTimeOffset at) => At(_versions[DepartmentKey.Of(hospitalId, department)], at);
 
     public DepartmentVersion Current(int hospitalId, string department) => _versions[DepartmentKey.Of(hospitalId, department)][^1];
+
+    /// <summary>A department's versions, for looking up many instants (<see cref="At(IReadOnlyList{DepartmentVersion}, DateTimeOffset)"/>).</summary>
+    public IReadOnlyList<DepartmentVersion> VersionsOf(int hospitalId, string department) => _versions[DepartmentKey.Of(hospitalId, department)];
+
+    /// <summary>What <see cref="At(int, string, DateTimeOffset)"/> finds, in a department's <paramref name="versions"/>.</summary>
+    public static DepartmentVersion At(IReadOnlyList<DepartmentVersion> versions, DateTimeOffset at)
+    {
+        for (var i = versions.Count - 1; i >= 0; i--)
+        {
+            if (versions[i].EffectiveFrom <= at) return versions[i];
+        }
+
+        return versions[0];
+    }
 
     private static long Key(int hospitalId, string department, DateTimeOffset from) =>
         (long)(IdHash.Of($"{hospitalId}|{department}|{from.UtcTicks}") & long.MaxValue);

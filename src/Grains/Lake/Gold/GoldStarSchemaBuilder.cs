@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using MHA.Grains.Catalog;
 using MHA.Grains.Contracts;
@@ -22,13 +23,19 @@ namespace MHA.Grains.Lake.Gold;
 /// </summary>
 public sealed class GoldStarSchemaBuilder
 {
+    /// <summary>Silver files read and decoded at once.</summary>
+    private static readonly int ReadConcurrency = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Gold files encoded and written at once: each write also waits for its disk flush or upload.</summary>
+    private static readonly int WriteConcurrency = Math.Max(4, 2 * Environment.ProcessorCount);
+
     private readonly ILakeStorage _storage;
     private readonly HospitalCatalog _catalog;
     private readonly PatientKeyHasher _keys;
     private readonly TimeProvider _time;
     private readonly ILogger<GoldStarSchemaBuilder> _logger;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private readonly GoldState _state = new();
+    private readonly Dictionary<int, GoldState> _states = new();
     private readonly Dictionary<int, HospitalCensus> _census = new();
     private readonly Dictionary<string, PatientHistory> _patients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _patientKeys = new(StringComparer.Ordinal);
@@ -36,7 +43,7 @@ public sealed class GoldStarSchemaBuilder
     private readonly DepartmentDimension _departments = new();
     private readonly HashSet<string> _filesRead = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _appliedUpTo = new();
-    private readonly Dictionary<int, SortedDictionary<long, SilverEvent>> _waiting = new();
+    private readonly Dictionary<int, Dictionary<long, SilverEvent>> _waiting = new();
     private readonly Dictionary<int, List<ApplyGap>> _gaps = new();
     private bool _initialized;
     private DateTimeOffset? _minEventTime, _maxEventTime;
@@ -50,7 +57,8 @@ public sealed class GoldStarSchemaBuilder
         _logger = logger;
         foreach (var hospital in catalog.Hospitals)
         {
-            _census[hospital.Id] = new HospitalCensus(hospital, new CensusLimits(int.MaxValue / 2, int.MaxValue / 2), new StayTracker(hospital.Id, _state));
+            var state = _states[hospital.Id] = new GoldState();
+            _census[hospital.Id] = new HospitalCensus(hospital, new CensusLimits(int.MaxValue / 2, int.MaxValue / 2), new StayTracker(hospital.Id, state));
         }
     }
 
@@ -74,49 +82,42 @@ public sealed class GoldStarSchemaBuilder
             }
 
             var departmentsChanged = _departments.Update(_catalog, started);
-            var (rows, filesRead) = await ReadNewSilverAsync(cancellationToken);
-            foreach (var e in rows)
-            {
-                _census[e.HospitalId].Apply(e, started, new CensusChange());
-                if (!_patients.TryGetValue(e.PatientId, out var history))
-                {
-                    _patients[e.PatientId] = history = new PatientHistory();
-                    _patientKeys[e.PatientId] = _keys.KeyOf(e.PatientId);
-                }
+            var (runs, rows, filesRead) = await ReadNewSilverAsync(cancellationToken);
 
-                if (history.Observe(PatientObservation.From(e)) || history.Versions.Count == 1) _changedPatients.Add(e.PatientId);
-                if (_minEventTime is null || e.EventTime < _minEventTime) _minEventTime = e.EventTime;
-                if (_maxEventTime is null || e.EventTime > _maxEventTime) _maxEventTime = e.EventTime;
-            }
+            // Each hospital's census follows its apply order and records into its own GoldState; a patient may be in several
+            // hospitals' rows, and the patient grains saw them in the order they were applied across hospitals: their ingest
+            // order. Nothing is shared, so the patients and every hospital replay side by side.
+            var replays = runs.Select(run => (Action)(() => Replay(run.Key, run.Value, started))).Prepend(() => ObservePatients(runs.Values, rows));
+            await Task.WhenAll(replays.Select(replay => Task.Run(replay, cancellationToken)));
 
             foreach (var census in _census.Values)
             {
                 census.ReleaseDueDischarges(started, new CensusChange());
             }
 
-            if (departmentsChanged || rows.Count > 0)
+            var writes = new List<GoldWrite>();
+            if (_changedPatients.Count > 0) writes.Add(new GoldWrite(GoldTables.DimPatient + GoldTables.FileName, () => GoldTables.Patient.WriteAsync(PatientRows())));
+            var admissions = AdmissionWrites();
+            var occupancy = OccupancyWrites();
+            writes.AddRange(admissions);
+            writes.AddRange(occupancy);
+            if (departmentsChanged || rows > 0)
             {
-                await WriteAsync(GoldTables.DimDepartment + GoldTables.FileName, GoldTables.Department, _departments.Versions.ToArray(), cancellationToken);
+                var versions = _departments.Versions.ToArray();
+                writes.Add(new GoldWrite(GoldTables.DimDepartment + GoldTables.FileName, () => GoldTables.Department.WriteAsync(versions)));
             }
 
-            if (_changedPatients.Count > 0)
-            {
-                var patientRows = _patients.SelectMany(p => p.Value.Versions.Select(v => (_patientKeys[p.Key], PatientSk(_patientKeys[p.Key], v), v))).ToArray();
-                await WriteAsync(GoldTables.DimPatient + GoldTables.FileName, GoldTables.Patient, patientRows, cancellationToken);
-                _changedPatients.Clear();
-            }
+            if (rows > 0 && DateWrite() is { } dates) writes.Add(dates);
+            await WriteAllAsync(writes, cancellationToken);
+            _changedPatients.Clear();
 
-            var admissionPartitions = await WriteAdmissionsAsync(cancellationToken);
-            var occupancyPartitions = await WriteOccupancyAsync(cancellationToken);
-            if (rows.Count > 0) await WriteDatesAsync(cancellationToken);
-
-            SilverRowsTotal += rows.Count;
-            _state.ClearChanges();
-            var result = new GoldRefreshResult($"refresh-{started:yyyyMMddTHHmmssfff}", started, clock.Elapsed, rows.Count, filesRead,
-                admissionPartitions, occupancyPartitions, SilverRowsTotal);
+            SilverRowsTotal += rows;
+            foreach (var state in _states.Values) state.ClearChanges();
+            var result = new GoldRefreshResult($"refresh-{started:yyyyMMddTHHmmssfff}", started, clock.Elapsed, rows, filesRead,
+                admissions.Count, occupancy.Count, SilverRowsTotal);
             LastRefresh = result;
             _logger.LogInformation("Gold refresh: {Rows} Silver rows from {Files} files, {Admissions} fact_admission and {Occupancy} fact_occupancy_hourly partitions in {Ms} ms",
-                rows.Count, filesRead, admissionPartitions, occupancyPartitions, (int)clock.ElapsedMilliseconds);
+                rows, filesRead, admissions.Count, occupancy.Count, (int)clock.ElapsedMilliseconds);
             return result;
         }
         finally
@@ -127,7 +128,7 @@ public sealed class GoldStarSchemaBuilder
 
     /// <summary>Currently admitted stays per "hospital/department", as Gold has them.</summary>
     public IReadOnlyDictionary<string, int> CurrentlyAdmitted() =>
-        _state.Stays.Values.Where(s => s.IsCurrentlyAdmitted).GroupBy(s => DepartmentKey.Of(s.HospitalId, s.CurrentDepartment))
+        _states.Values.SelectMany(s => s.Stays.Values).Where(s => s.IsCurrentlyAdmitted).GroupBy(s => DepartmentKey.Of(s.HospitalId, s.CurrentDepartment))
             .ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>
@@ -161,31 +162,34 @@ public sealed class GoldStarSchemaBuilder
     }
 
     /// <summary>
-    /// Reads Silver files not read before and returns, per hospital, the rows that continue its apply order; rows after a
-    /// hole wait for the next refresh. Rows without an apply number (written before apply numbers existed) come first,
-    /// in ingest order.
+    /// Reads Silver files not read before (decoding several at once) and returns, per hospital, the rows that continue its
+    /// apply order; rows after a hole wait for the next refresh. Rows without an apply number (written before apply
+    /// numbers existed) come first, in ingest order.
     /// </summary>
-    private async Task<(List<AdtEvent> Rows, int Files)> ReadNewSilverAsync(CancellationToken cancellationToken)
+    private async Task<(Dictionary<int, List<SilverEvent>> Runs, int Rows, int Files)> ReadNewSilverAsync(CancellationToken cancellationToken)
     {
-        var unnumbered = new List<SilverEvent>();
         var silverFiles = await _storage.ListAsync(LakePaths.Silver, cancellationToken);
-        var files = 0;
-        foreach (var file in silverFiles.Where(f => !_filesRead.Contains(f.Path)))
+        var newFiles = silverFiles.Where(f => !_filesRead.Contains(f.Path)).ToArray();
+        var decoded = new IReadOnlyList<SilverEvent>?[newFiles.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, newFiles.Length), new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (i, token) => decoded[i] = await SilverFileReader.ReadAsync(await _storage.ReadAsync(newFiles[i].Path, token), token));
+
+        var unnumbered = new List<SilverEvent>();
+        for (var i = 0; i < newFiles.Length; i++)
         {
-            foreach (var row in await ParquetRows.ReadAsync(await _storage.ReadAsync(file.Path, cancellationToken), cancellationToken))
+            foreach (var read in decoded[i]!)
             {
-                var read = SilverEventReader.Read(row);
                 var hospital = read.Event.HospitalId;
                 if (read.ApplySeq == 0) unnumbered.Add(read);
                 else if (read.ApplySeq > _appliedUpTo.GetValueOrDefault(hospital))
                 {
-                    if (!_waiting.TryGetValue(hospital, out var waiting)) _waiting[hospital] = waiting = new SortedDictionary<long, SilverEvent>();
+                    if (!_waiting.TryGetValue(hospital, out var waiting)) _waiting[hospital] = waiting = new Dictionary<long, SilverEvent>();
                     waiting[read.ApplySeq] = read;
                 }
             }
 
-            _filesRead.Add(file.Path);
-            files++;
+            decoded[i] = null;
+            _filesRead.Add(newFiles[i].Path);
         }
 
         var gapFiles = await _storage.ListAsync(LakePaths.ApplyGaps, cancellationToken);
@@ -204,15 +208,20 @@ public sealed class GoldStarSchemaBuilder
         _filesRead.IntersectWith(silverFiles.Concat(gapFiles).Select(f => f.Path));
 
         unnumbered.Sort((a, b) => a.IngestSeq.CompareTo(b.IngestSeq));
-        var rows = unnumbered.Select(r => r.Event).ToList();
+        var runs = new Dictionary<int, List<SilverEvent>>();
+        List<SilverEvent> RunOf(int hospital) => runs.TryGetValue(hospital, out var run) ? run : runs[hospital] = [];
+        foreach (var row in unnumbered) RunOf(row.Event.HospitalId).Add(row);
+        var rows = unnumbered.Count;
         foreach (var (hospital, waiting) in _waiting)
         {
             var next = _appliedUpTo.GetValueOrDefault(hospital) + 1;
+            var run = waiting.Count == 0 ? null : RunOf(hospital);
             while (true)
             {
                 if (waiting.Remove(next, out var row))
                 {
-                    rows.Add(row.Event);
+                    run!.Add(row);
+                    rows++;
                     next++;
                 }
                 else if (_gaps.TryGetValue(hospital, out var gaps) && gaps.FirstOrDefault(g => g.Contains(next)) is { To: > 0 } gap)
@@ -228,88 +237,166 @@ public sealed class GoldStarSchemaBuilder
             _appliedUpTo[hospital] = next - 1;
         }
 
-        return (rows, files);
+        return (runs, rows, newFiles.Length);
     }
 
-    private async Task<int> WriteAdmissionsAsync(CancellationToken cancellationToken)
+    /// <summary>One hospital's new rows through its census, in its apply order (the census's listener records stays and segments).</summary>
+    private void Replay(int hospitalId, List<SilverEvent> rows, DateTimeOffset now)
     {
-        if (_state.ChangedAdmissionDates.Count == 0) return 0;
-        var byDate = _state.Stays.Values.Where(s => _state.ChangedAdmissionDates.Contains(s.AdmissionDate)).GroupBy(s => s.AdmissionDate);
-        var written = 0;
-        foreach (var partition in byDate)
+        var census = _census[hospitalId];
+        var change = new CensusChange();
+        foreach (var row in rows)
         {
-            var facts = partition.OrderBy(s => s.AdmissionTime).ThenBy(s => s.StayId, StringComparer.Ordinal).Select(s => new AdmissionFact(
-                s,
-                _keys.StayKeyOf(s.HospitalId, s.StayId),
-                PatientSkAt(s.PatientId, s.AdmissionTime),
-                _departments.At(s.HospitalId, s.AdmissionDepartment, s.AdmissionTime).DepartmentSk,
-                _departments.Current(s.HospitalId, s.CurrentDepartment).DepartmentSk)).ToArray();
-            await WriteAsync($"{GoldTables.FactAdmission}admission_date={partition.Key:yyyy-MM-dd}/{GoldTables.FileName}", GoldTables.Admission, facts, cancellationToken);
-            written++;
+            census.Apply(row.Event, now, change);
+            change.Anomalies.Clear();
+        }
+    }
+
+    /// <summary>Every new row's patient attributes into the patient's history, in ingest order across hospitals.</summary>
+    private void ObservePatients(IEnumerable<List<SilverEvent>> runs, int count)
+    {
+        var ordered = new SilverEvent[count];
+        var order = new long[count];
+        var i = 0;
+        foreach (var row in runs.SelectMany(r => r))
+        {
+            ordered[i] = row;
+            order[i++] = row.IngestSeq;
         }
 
-        return written;
-    }
-
-    private async Task<int> WriteOccupancyAsync(CancellationToken cancellationToken)
-    {
-        if (_state.OccupancyChangedFrom is not { } changedFrom || _maxEventTime is not { } last) return 0;
-        var from = new DateTimeOffset(changedFrom.UtcDateTime.Date, TimeSpan.Zero);
-        var until = Hour(last);
-        var hours = new List<OccupancyHour>();
-        foreach (var department in _catalog.AllDepartments)
+        // Ingest sequence numbers are unique per row, so the order is total.
+        Array.Sort(order, ordered);
+        foreach (var row in ordered)
         {
-            var segments = _state.Segments.Where(s => s.HospitalId == department.HospitalId && s.Department == department.Department).ToArray();
-            var deltas = segments.Select(s => (Time: s.Start, Delta: 1))
-                .Concat(segments.Where(s => s.End is not null).Select(s => (Time: s.End!.Value, Delta: -1)))
-                .OrderBy(d => d.Time).ToArray();
-            var admissions = segments.Where(s => s.StartsStay).GroupBy(s => Hour(s.Start)).ToDictionary(g => g.Key, g => g.Count());
-            var discharges = segments.Where(s => s.EndsStay && s.End is not null).GroupBy(s => Hour(s.End!.Value)).ToDictionary(g => g.Key, g => g.Count());
-            var occupied = 0;
-            var next = 0;
-            for (var hour = from; hour <= until; hour = hour.AddHours(1))
+            var e = row.Event;
+            if (!_patients.TryGetValue(e.PatientId, out var history))
             {
-                while (next < deltas.Length && deltas[next].Time <= hour) occupied += deltas[next++].Delta;
-                var version = _departments.At(department.HospitalId, department.Department, hour);
-                hours.Add(new OccupancyHour(department.HospitalId, department.Department, version.DepartmentSk, hour, occupied, version.StaffedBeds,
-                    admissions.GetValueOrDefault(hour), discharges.GetValueOrDefault(hour)));
+                _patients[e.PatientId] = history = new PatientHistory();
+                _patientKeys[e.PatientId] = _keys.KeyOf(e.PatientId);
             }
-        }
 
-        var written = 0;
-        foreach (var partition in hours.GroupBy(h => DateOnly.FromDateTime(h.Hour.UtcDateTime)))
-        {
-            await WriteAsync($"{GoldTables.FactOccupancyHourly}hour_date={partition.Key:yyyy-MM-dd}/{GoldTables.FileName}", GoldTables.OccupancyHourly,
-                partition.OrderBy(h => h.HospitalId).ThenBy(h => h.Department, StringComparer.Ordinal).ThenBy(h => h.Hour).ToArray(), cancellationToken);
-            written++;
+            if (history.Observe(PatientObservation.From(e)) || history.Versions.Count == 1) _changedPatients.Add(e.PatientId);
+            if (_minEventTime is null || e.EventTime < _minEventTime) _minEventTime = e.EventTime;
+            if (_maxEventTime is null || e.EventTime > _maxEventTime) _maxEventTime = e.EventTime;
         }
-
-        return written;
     }
 
-    private async Task WriteDatesAsync(CancellationToken cancellationToken)
+    /// <summary>Writes the files, several at once; fails when any failed (the changes stay marked, so the next refresh writes them again).</summary>
+    private async Task WriteAllAsync(IReadOnlyList<GoldWrite> writes, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = WriteConcurrency, CancellationToken = cancellationToken },
+            async (write, token) => await _storage.WriteAsync(write.Path, await Task.Run(write.Content, token), token));
+
+    private List<(string PatientKey, long PatientSk, PatientVersion Version)> PatientRows()
     {
-        if (_minEventTime is not { } first || _maxEventTime is not { } last) return;
-        var start = DateOnly.FromDateTime(_state.Stays.Values.Select(s => s.AdmissionTime).Append(first).Min().UtcDateTime);
+        var rows = new List<(string, long, PatientVersion)>(_patients.Count);
+        foreach (var (patientId, history) in _patients)
+        {
+            var key = _patientKeys[patientId];
+            foreach (var version in history.Versions) rows.Add((key, PatientSk(key, version), version));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A fact_admission partition per admission day with a changed stay: every stay admitted that day.</summary>
+    private List<GoldWrite> AdmissionWrites()
+    {
+        var days = _states.Values.SelectMany(s => s.ChangedAdmissionDates).ToHashSet();
+        return days.Select(day => new GoldWrite($"{GoldTables.FactAdmission}admission_date={day:yyyy-MM-dd}/{GoldTables.FileName}", () =>
+        {
+            var facts = _states.Values.SelectMany(s => s.StaysByAdmissionDate.TryGetValue(day, out var stays) ? stays : [])
+                .OrderBy(s => s.AdmissionTime).ThenBy(s => s.StayId, StringComparer.Ordinal).ThenBy(s => s.HospitalId)
+                .Select(s => new AdmissionFact(
+                    s,
+                    _keys.StayKeyOf(s.HospitalId, s.StayId),
+                    PatientSkAt(s.PatientId, s.AdmissionTime),
+                    _departments.At(s.HospitalId, s.AdmissionDepartment, s.AdmissionTime).DepartmentSk,
+                    _departments.Current(s.HospitalId, s.CurrentDepartment).DepartmentSk)).ToArray();
+            return GoldTables.Admission.WriteAsync(facts);
+        })).ToList();
+    }
+
+    /// <summary>
+    /// fact_occupancy_hourly from the day of the earliest changed hour to the hour of the last event, a partition per day:
+    /// every department's hours, by hospital, department and hour.
+    /// </summary>
+    private List<GoldWrite> OccupancyWrites()
+    {
+        var changes = _states.Values.Select(s => s.OccupancyChangedFrom).Where(t => t is not null).ToArray();
+        if (changes.Length == 0 || _maxEventTime is not { } last) return [];
+        var changedFrom = changes.Min()!.Value;
+        var from = new DateTimeOffset(changedFrom.UtcDateTime.Date, TimeSpan.Zero);
+        var hours = (int)Math.Max(0, (Hour(last).UtcTicks - from.UtcTicks) / TimeSpan.TicksPerHour + 1);
+        if (hours == 0) return [];
+
+        var departments = _catalog.AllDepartments.OrderBy(d => d.HospitalId).ThenBy(d => d.Department, StringComparer.Ordinal).ToArray()
+            .AsParallel().AsOrdered()
+            .Select(d => new DepartmentHours(d, SegmentsOf(d), _departments.VersionsOf(d.HospitalId, d.Department), from, hours))
+            .ToArray();
+        var writes = new List<GoldWrite>();
+        for (var first = 0; first < hours; first += 24)
+        {
+            var (start, end) = (first, Math.Min(first + 24, hours));
+            var day = DateOnly.FromDateTime(from.AddTicks(first * TimeSpan.TicksPerHour).UtcDateTime);
+            writes.Add(new GoldWrite($"{GoldTables.FactOccupancyHourly}hour_date={day:yyyy-MM-dd}/{GoldTables.FileName}", () =>
+            {
+                var rows = new OccupancyHour[departments.Length * (end - start)];
+                var i = 0;
+                foreach (var department in departments)
+                {
+                    for (var hour = start; hour < end; hour++) rows[i++] = department.Row(hour);
+                }
+
+                return GoldTables.OccupancyHourly.WriteAsync(rows);
+            }));
+        }
+
+        return writes;
+    }
+
+    private IReadOnlyList<BedSegment> SegmentsOf(DepartmentInfo department) =>
+        _states.TryGetValue(department.HospitalId, out var state) && state.Segments.TryGetValue(department.Department, out var segments) ? segments : [];
+
+    private GoldWrite? DateWrite()
+    {
+        if (_minEventTime is not { } first || _maxEventTime is not { } last) return null;
+        var earliest = _states.Values.Select(s => s.EarliestAdmission).Append(first).Min()!.Value;
+        var start = DateOnly.FromDateTime(earliest.UtcDateTime);
         var end = DateOnly.FromDateTime(last.UtcDateTime);
         var dates = Enumerable.Range(0, end.DayNumber - start.DayNumber + 1).Select(start.AddDays).ToArray();
-        await WriteAsync(GoldTables.DimDate + GoldTables.FileName, GoldTables.Date, dates, cancellationToken);
+        return new GoldWrite(GoldTables.DimDate + GoldTables.FileName, () => GoldTables.Date.WriteAsync(dates));
     }
-
-    private async Task WriteAsync<TRow>(string path, ParquetTable<TRow> table, IReadOnlyList<TRow> rows, CancellationToken cancellationToken) =>
-        await _storage.WriteAsync(path, await table.WriteAsync(rows), cancellationToken);
 
     private long PatientSkAt(string patientId, DateTimeOffset at)
     {
         if (!_patients.TryGetValue(patientId, out var history) || history.Versions.Count == 0) return 0;
-        var version = history.Versions.LastOrDefault(v => v.EffectiveFrom <= at) ?? history.Versions[0];
+        var versions = history.Versions;
+        var version = versions[0];
+        for (var i = versions.Count - 1; i >= 0; i--)
+        {
+            if (versions[i].EffectiveFrom <= at)
+            {
+                version = versions[i];
+                break;
+            }
+        }
+
         return PatientSk(_patientKeys[patientId], version);
     }
 
     // From the pseudonymous key, not the source id: an unkeyed hash of the source id and the visible effective_from
-    // would let anyone with a list of candidate ids find a patient's rows.
-    private static long PatientSk(string patientKey, PatientVersion version) =>
-        (long)(IdHash.Of($"{patientKey}|{version.EffectiveFrom.UtcTicks}") & long.MaxValue);
+    // would let anyone with a list of candidate ids find a patient's rows. The hash of "{patientKey}|{ticks}".
+    private static long PatientSk(string patientKey, PatientVersion version)
+    {
+        Span<char> text = stackalloc char[patientKey.Length + 1 + 20];
+        patientKey.CopyTo(text);
+        text[patientKey.Length] = '|';
+        version.EffectiveFrom.UtcTicks.TryFormat(text[(patientKey.Length + 1)..], out var digits, default, CultureInfo.InvariantCulture);
+        return (long)(IdHash.Of(text[..(patientKey.Length + 1 + digits)]) & long.MaxValue);
+    }
 
     private static DateTimeOffset Hour(DateTimeOffset t) => new(t.UtcDateTime.Year, t.UtcDateTime.Month, t.UtcDateTime.Day, t.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A Gold file to write: its path and how to make its content.</summary>
+    private sealed record GoldWrite(string Path, Func<Task<byte[]>> Content);
 }

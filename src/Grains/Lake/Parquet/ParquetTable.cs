@@ -6,63 +6,38 @@ namespace MHA.Grains.Lake.Parquet;
 /// <summary>
 /// A typed description of a Parquet table: each column a name, a Parquet type and how to read it from a row.
 /// Timestamps are written as TIMESTAMP (milliseconds, UTC); numbers as INT32/INT64/DOUBLE; text as UTF-8 strings.
+/// Every write makes its own schema fields (a schema takes ownership of its fields), so one table may write several
+/// files at once.
 /// </summary>
 public sealed class ParquetTable<TRow>
 {
     private readonly List<Column> _columns = [];
 
-    public IReadOnlyList<string> ColumnNames => _columns.Select(c => c.Field.Name).ToArray();
+    public IReadOnlyList<string> ColumnNames => _columns.Select(c => c.Name).ToArray();
 
-    public ParquetTable<TRow> String(string name, Func<TRow, string?> value)
-    {
-        var field = new DataField<string>(name, true);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync(field, rows.Select(value).ToArray())));
-        return this;
-    }
+    public ParquetTable<TRow> String(string name, Func<TRow, string?> value) =>
+        Add(name, () => new DataField<string>(name, true), (rows, field, writer) => writer.WriteAsync(field, rows.Select(value).ToArray()));
 
-    public ParquetTable<TRow> Int(string name, Func<TRow, int?> value)
-    {
-        var field = new DataField<int?>(name);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<int>(field, rows.Select(value).ToArray())));
-        return this;
-    }
+    public ParquetTable<TRow> Int(string name, Func<TRow, int?> value) =>
+        Add(name, () => new DataField<int?>(name), (rows, field, writer) => writer.WriteAsync<int>(field, rows.Select(value).ToArray()));
 
-    public ParquetTable<TRow> Long(string name, Func<TRow, long?> value)
-    {
-        var field = new DataField<long?>(name);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<long>(field, rows.Select(value).ToArray())));
-        return this;
-    }
+    public ParquetTable<TRow> Long(string name, Func<TRow, long?> value) =>
+        Add(name, () => new DataField<long?>(name), (rows, field, writer) => writer.WriteAsync<long>(field, rows.Select(value).ToArray()));
 
-    public ParquetTable<TRow> Double(string name, Func<TRow, double?> value)
-    {
-        var field = new DataField<double?>(name);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<double>(field, rows.Select(value).ToArray())));
-        return this;
-    }
+    public ParquetTable<TRow> Double(string name, Func<TRow, double?> value) =>
+        Add(name, () => new DataField<double?>(name), (rows, field, writer) => writer.WriteAsync<double>(field, rows.Select(value).ToArray()));
 
-    public ParquetTable<TRow> Bool(string name, Func<TRow, bool?> value)
-    {
-        var field = new DataField<bool?>(name);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<bool>(field, rows.Select(value).ToArray())));
-        return this;
-    }
+    public ParquetTable<TRow> Bool(string name, Func<TRow, bool?> value) =>
+        Add(name, () => new DataField<bool?>(name), (rows, field, writer) => writer.WriteAsync<bool>(field, rows.Select(value).ToArray()));
 
-    public ParquetTable<TRow> Timestamp(string name, Func<TRow, DateTimeOffset?> value)
-    {
-        // Milliseconds: Parquet.Net 6.1 writes the min/max statistics of microsecond timestamps in the wrong unit,
-        // which makes engines that prune by statistics (DuckDB, Synapse) skip matching rows.
-        var field = new DateTimeDataField(name, DateTimeFormat.DateAndTime, isAdjustedToUTC: true, isNullable: true);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<DateTime>(field, rows.Select(r => value(r)?.UtcDateTime).ToArray())));
-        return this;
-    }
+    // Milliseconds: Parquet.Net 6.1 writes the min/max statistics of microsecond timestamps in the wrong unit,
+    // which makes engines that prune by statistics (DuckDB, Synapse) skip matching rows.
+    public ParquetTable<TRow> Timestamp(string name, Func<TRow, DateTimeOffset?> value) =>
+        Add(name, () => new DateTimeDataField(name, DateTimeFormat.DateAndTime, isAdjustedToUTC: true, isNullable: true),
+            (rows, field, writer) => writer.WriteAsync<DateTime>(field, rows.Select(r => value(r)?.UtcDateTime).ToArray()));
 
-    public ParquetTable<TRow> Date(string name, Func<TRow, DateOnly?> value)
-    {
-        var field = new DataField<DateOnly?>(name);
-        _columns.Add(new Column(field, (rows, writer) => writer.WriteAsync<DateOnly>(field, rows.Select(value).ToArray())));
-        return this;
-    }
+    public ParquetTable<TRow> Date(string name, Func<TRow, DateOnly?> value) =>
+        Add(name, () => new DataField<DateOnly?>(name), (rows, field, writer) => writer.WriteAsync<DateOnly>(field, rows.Select(value).ToArray()));
 
     /// <summary>Writes the rows as one Parquet file (one row group) and returns its bytes.</summary>
     public async Task<byte[]> WriteAsync(IReadOnlyList<TRow> rows, IEnumerable<(string Name, Func<TRow, string?> Value)>? extraStringColumns = null)
@@ -70,23 +45,29 @@ public sealed class ParquetTable<TRow>
         var columns = _columns.ToList();
         foreach (var (name, value) in extraStringColumns ?? [])
         {
-            var field = new DataField<string>(name, true);
-            columns.Add(new Column(field, (rs, writer) => writer.WriteAsync(field, rs.Select(value).ToArray())));
+            columns.Add(new Column(name, () => new DataField<string>(name, true), (rs, field, writer) => writer.WriteAsync(field, rs.Select(value).ToArray())));
         }
 
+        var fields = columns.Select(c => c.NewField()).ToArray();
         using var buffer = new MemoryStream();
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray()), buffer, options))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.Cast<Field>().ToArray()), buffer, options))
         {
             using var group = writer.CreateRowGroup();
-            foreach (var column in columns)
+            for (var i = 0; i < columns.Count; i++)
             {
-                await column.Write(rows, group);
+                await columns[i].Write(rows, fields[i], group);
             }
         }
 
         return buffer.ToArray();
     }
 
-    private sealed record Column(DataField Field, Func<IReadOnlyList<TRow>, ParquetRowGroupWriter, Task> Write);
+    private ParquetTable<TRow> Add(string name, Func<DataField> newField, Func<IReadOnlyList<TRow>, DataField, ParquetRowGroupWriter, Task> write)
+    {
+        _columns.Add(new Column(name, newField, write));
+        return this;
+    }
+
+    private sealed record Column(string Name, Func<DataField> NewField, Func<IReadOnlyList<TRow>, DataField, ParquetRowGroupWriter, Task> Write);
 }
