@@ -34,7 +34,8 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite) : IClassFixture<Azur
             Stage: r.GetProperty("stage").GetString()!,
             Measure: r.GetProperty("measure").GetString()!,
             Profile: r.GetProperty("profile").ValueKind == JsonValueKind.Null ? null : r.GetProperty("profile").GetString(),
-            Value: r.GetProperty("value").GetDouble())).ToArray();
+            Value: r.GetProperty("value").GetDouble(),
+            Unit: r.GetProperty("unit").GetString()!)).ToArray();
 
         Assert.Equal(Stages.Order(), results.Select(r => r.Stage).Distinct().Order());
         foreach (var stage in PerProfileStages)
@@ -42,13 +43,16 @@ public sealed class BenchSmokeTests(AzuriteFixture azurite) : IClassFixture<Azur
             Assert.Equal(["embedded", "local"], results.Where(r => r.Stage == stage).Select(r => r.Profile).Distinct().Order());
         }
 
-        Assert.All(results, r => Assert.True(double.IsFinite(r.Value) && r.Value > 0, $"{r.Stage} / {r.Measure} ({r.Profile}) = {r.Value}"));
+        // Rates, times and ratios are positive; memory differences at this size may be noise either side of zero.
+        Assert.All(results, r => Assert.True(double.IsFinite(r.Value) && (r.Unit == "bytes" || r.Value > 0), $"{r.Stage} / {r.Measure} ({r.Profile}) = {r.Value} {r.Unit}"));
         Assert.Contains(results, r => r.Measure.StartsWith("ingest → board p99 at 1,000 events/s", StringComparison.Ordinal) && r.Profile == "local");
         Assert.Contains(results, r => r.Measure == "HTTP ingest / floor" && r.Profile == "embedded");
         foreach (var r in results) Assert.Contains(r.Measure, output, StringComparison.Ordinal);
 
-        // Replay rebuilt exactly the board the original ingest left (embedded: memory streams deliver in order).
-        var replay = root.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("stage").GetString() == "replay" && r.GetProperty("profile").GetString() == "embedded");
-        Assert.Contains("board equal to the original", replay.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Replay rebuilt exactly the board the original ingest left, on both profiles.
+        foreach (var replay in root.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("stage").GetString() == "replay"))
+        {
+            Assert.Contains("board equal to the original", replay.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
     }
 }

@@ -81,7 +81,9 @@ public sealed class BenchHost : IAsyncDisposable
         if (profile == BenchProfile.Local)
         {
             var azurite = context.Settings.AzuriteConnectionString!;
-            args.AddRange(["--profile", "local", $"--AzureStorage:ConnectionString={azurite}", $"--Lake:BlobConnectionString={azurite}", $"--Lake:Container={container}"]);
+            // Each host its own stream queues: a host must not pick up what an earlier stage's host left in shared queues.
+            args.AddRange(["--profile", "local", $"--AzureStorage:ConnectionString={azurite}", $"--AzureStorage:StreamQueuePrefix=q{Guid.NewGuid():N}",
+                $"--Lake:BlobConnectionString={azurite}", $"--Lake:Container={container}"]);
         }
         else
         {
