@@ -100,8 +100,6 @@ public sealed class MemoryStage : IBenchStage
             BenchTarget.Maximum(TargetBytesPerPatient), $"{detail} → {HeapSnapshot.Mib(allActive.LiveBytes)}; activations: {active}"));
         context.Report.Add(new BenchResult(Name, "bytes per patient, second half of the load", name, (double)(atFull.LiveBytes - atHalf.LiveBytes) / (patients - halfPatients), "bytes",
             Detail: "heap growth between half and all admitted: fixed costs left out"));
-        context.Report.Add(new BenchResult(Name, "working set per active patient", name, PerPatient(allActive.WorkingSetBytes - before.WorkingSetBytes), "bytes",
-            Detail: $"working set {HeapSnapshot.Mib(before.WorkingSetBytes)} idle → {HeapSnapshot.Mib(allActive.WorkingSetBytes)}"));
         context.Report.Add(new BenchResult(Name, "Gold builder state per patient", name, PerPatient(withGold.LiveBytes - allActive.LiveBytes), "bytes",
             Detail: "heap growth of one Gold refresh over the loaded Silver (GoldStarSchemaBuilder keeps its census and patients)"));
         context.Report.Add(new BenchResult(Name, "peak process working set", name, peak / 1024.0 / 1024.0, "MiB",

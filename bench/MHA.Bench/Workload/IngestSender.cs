@@ -22,7 +22,8 @@ public sealed class IngestSender(HttpClient http)
             using var content = new ByteArrayContent(ndjson);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
             using var response = await http.PostAsync("/api/events", content, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            // 429, and 503 while the lake catches up: the engine's backpressure, with Retry-After.
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
             {
                 Interlocked.Increment(ref _throttled);
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200), cancellationToken);

@@ -75,15 +75,18 @@ public sealed class EventIngestor(IClusterClient client, AdtEventParser parser, 
                 }
             }
 
-            foreach (var (hospitalId, events) in byHospital)
+            // Hospitals side by side (a request spread over hundreds of hospitals is hundreds of stream items); each
+            // hospital's items in order, and the next request publishes only after this one (previousPublished).
+            var batchSize = Math.Clamp(options?.Value.StreamBatchSize ?? EventIngestorLimits.MaxBatchSize, 1, EventIngestorLimits.MaxBatchSize);
+            await Task.WhenAll(byHospital.Select(async hospital =>
             {
-                var stream = client.HospitalStream(hospitalId);
-                foreach (var chunk in events.Chunk(Math.Clamp(options?.Value.StreamBatchSize ?? EventIngestorLimits.MaxBatchSize, 1, EventIngestorLimits.MaxBatchSize)))
+                var stream = client.HospitalStream(hospital.Key);
+                foreach (var chunk in hospital.Value.Chunk(batchSize))
                 {
                     await stream.OnNextAsync(new AdtEventBatch(chunk));
-                    accepted += chunk.Length;
+                    Interlocked.Add(ref accepted, chunk.Length);
                 }
-            }
+            }));
         }
         finally
         {
