@@ -41,6 +41,21 @@ public sealed class PatientKeyHasherTests
     }
 
     [Fact]
+    public void Keys_made_on_many_threads_at_once_are_the_hmac_of_each_id_and_stay()
+    {
+        var hasher = new PatientKeyHasher(Secret);
+        var ids = Enumerable.Range(0, 2_000).Select(i => i % 100 == 0 ? $"long-{new string('x', 600)}-{i}" : $"P-{i:D6}-ü").ToArray();
+
+        var keys = ids.AsParallel().WithDegreeOfParallelism(8).Select(id => (Id: id, Key: hasher.KeyOf(id), StayKey: hasher.StayKeyOf(3, id))).ToArray();
+
+        Assert.All(keys, k =>
+        {
+            Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(k.Id))), k.Key);
+            Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes($"mha/stay-key/v1/3/{k.Id}"))), k.StayKey);
+        });
+    }
+
+    [Fact]
     public void A_secret_shorter_than_32_bytes_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new PatientKeyHasher(new byte[31]));

@@ -19,7 +19,9 @@ namespace MHA.Grains.Lake.Gold;
 /// touched. Dimension keys are hashes of natural keys and version starts, so they survive refreshes and restarts.
 /// Gold carries no source identifier: patients appear by their pseudonymous <c>patient_key</c> and stays by their
 /// <c>stay_key</c> (<see cref="PatientKeyHasher"/>); it refuses to write when the secret differs from the one Gold was
-/// built with, so keys never change silently.
+/// built with, so keys never change silently. Hospitals replay side by side (each its own census and
+/// <see cref="GoldState"/>), patients' histories beside them in ingest order; Silver files are decoded and Gold files
+/// encoded and written several at once.
 /// </summary>
 public sealed class GoldStarSchemaBuilder
 {
@@ -96,7 +98,7 @@ public sealed class GoldStarSchemaBuilder
             }
 
             var writes = new List<GoldWrite>();
-            if (_changedPatients.Count > 0) writes.Add(new GoldWrite(GoldTables.DimPatient + GoldTables.FileName, () => GoldTables.Patient.WriteAsync(PatientRows())));
+            if (_changedPatients.Count > 0) writes.Add(new GoldWrite(GoldTables.DimPatient + GoldTables.FileName, () => GoldTables.Patient.EncodeAsync(PatientRows())));
             var admissions = AdmissionWrites();
             var occupancy = OccupancyWrites();
             writes.AddRange(admissions);
@@ -104,7 +106,7 @@ public sealed class GoldStarSchemaBuilder
             if (departmentsChanged || rows > 0)
             {
                 var versions = _departments.Versions.ToArray();
-                writes.Add(new GoldWrite(GoldTables.DimDepartment + GoldTables.FileName, () => GoldTables.Department.WriteAsync(versions)));
+                writes.Add(new GoldWrite(GoldTables.DimDepartment + GoldTables.FileName, () => GoldTables.Department.EncodeAsync(versions)));
             }
 
             if (rows > 0 && DateWrite() is { } dates) writes.Add(dates);
@@ -312,7 +314,7 @@ public sealed class GoldStarSchemaBuilder
                     PatientSkAt(s.PatientId, s.AdmissionTime),
                     _departments.At(s.HospitalId, s.AdmissionDepartment, s.AdmissionTime).DepartmentSk,
                     _departments.Current(s.HospitalId, s.CurrentDepartment).DepartmentSk)).ToArray();
-            return GoldTables.Admission.WriteAsync(facts);
+            return GoldTables.Admission.EncodeAsync(facts);
         })).ToList();
     }
 
@@ -347,7 +349,7 @@ public sealed class GoldStarSchemaBuilder
                     for (var hour = start; hour < end; hour++) rows[i++] = department.Row(hour);
                 }
 
-                return GoldTables.OccupancyHourly.WriteAsync(rows);
+                return GoldTables.OccupancyHourly.EncodeAsync(rows);
             }));
         }
 
@@ -364,7 +366,7 @@ public sealed class GoldStarSchemaBuilder
         var start = DateOnly.FromDateTime(earliest.UtcDateTime);
         var end = DateOnly.FromDateTime(last.UtcDateTime);
         var dates = Enumerable.Range(0, end.DayNumber - start.DayNumber + 1).Select(start.AddDays).ToArray();
-        return new GoldWrite(GoldTables.DimDate + GoldTables.FileName, () => GoldTables.Date.WriteAsync(dates));
+        return new GoldWrite(GoldTables.DimDate + GoldTables.FileName, () => GoldTables.Date.EncodeAsync(dates));
     }
 
     private long PatientSkAt(string patientId, DateTimeOffset at)
@@ -398,5 +400,5 @@ public sealed class GoldStarSchemaBuilder
     private static DateTimeOffset Hour(DateTimeOffset t) => new(t.UtcDateTime.Year, t.UtcDateTime.Month, t.UtcDateTime.Day, t.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 
     /// <summary>A Gold file to write: its path and how to make its content.</summary>
-    private sealed record GoldWrite(string Path, Func<Task<byte[]>> Content);
+    private sealed record GoldWrite(string Path, Func<Task<ReadOnlyMemory<byte>>> Content);
 }

@@ -40,7 +40,11 @@ public sealed class ParquetTable<TRow>
         Add(name, () => new DataField<DateOnly?>(name), (rows, field, writer) => writer.WriteAsync<DateOnly>(field, rows.Select(value).ToArray()));
 
     /// <summary>Writes the rows as one Parquet file (one row group) and returns its bytes.</summary>
-    public async Task<byte[]> WriteAsync(IReadOnlyList<TRow> rows, IEnumerable<(string Name, Func<TRow, string?> Value)>? extraStringColumns = null)
+    public async Task<byte[]> WriteAsync(IReadOnlyList<TRow> rows, IEnumerable<(string Name, Func<TRow, string?> Value)>? extraStringColumns = null) =>
+        (await EncodeAsync(rows, extraStringColumns)).ToArray();
+
+    /// <summary>As <see cref="WriteAsync"/>, without copying the file out of the buffer it was written to (large files are large objects).</summary>
+    public async Task<ReadOnlyMemory<byte>> EncodeAsync(IReadOnlyList<TRow> rows, IEnumerable<(string Name, Func<TRow, string?> Value)>? extraStringColumns = null)
     {
         var columns = _columns.ToList();
         foreach (var (name, value) in extraStringColumns ?? [])
@@ -60,7 +64,7 @@ public sealed class ParquetTable<TRow>
             }
         }
 
-        return buffer.ToArray();
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private ParquetTable<TRow> Add(string name, Func<DataField> newField, Func<IReadOnlyList<TRow>, DataField, ParquetRowGroupWriter, Task> write)
