@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using MHA.Bench.Cli;
 using MHA.Bench.Hosting;
 using MHA.Bench.Reporting;
@@ -94,9 +92,6 @@ public sealed class ReplayStage : IBenchStage
     private static async Task<Dictionary<string, int>> OccupiedAsync(BenchHost host, CancellationToken cancellationToken)
     {
         using var http = host.HttpClient(host.AdminToken);
-        var network = await http.GetFromJsonAsync<JsonElement>("/api/occupancy", cancellationToken);
-        return network.GetProperty("hospitals").EnumerateArray()
-            .SelectMany(h => h.GetProperty("departments").EnumerateArray())
-            .ToDictionary(d => $"{d.GetProperty("hospital_id").GetInt32()}/{d.GetProperty("department").GetString()}", d => d.GetProperty("occupied").GetInt32());
+        return await BoardOccupancy.ByDepartmentAsync(http, cancellationToken);
     }
 }
